@@ -1,0 +1,44 @@
+"""text2sql core: models, settings, errors, the SQL guard, schema loading and read-only execution."""
+
+from text2sql_core.errors import (
+    ConfigurationError,
+    DatabaseError,
+    LLMError,
+    LLMNotConfiguredError,
+    SchemaError,
+    SQLValidationError,
+    Text2SQLError,
+    VectorStoreError,
+)
+from text2sql_core.models import (
+    BaseSQLTemplate,
+    ColumnSchema,
+    ForeignKey,
+    SQLTemplateCreate,
+    SQLTemplateInDB,
+    SQLTemplateSearch,
+    TableSchema,
+    TemplateParam,
+)
+from text2sql_core.settings import UnifiedSettings, get_settings
+
+__all__ = [
+    "BaseSQLTemplate",
+    "ColumnSchema",
+    "ConfigurationError",
+    "DatabaseError",
+    "ForeignKey",
+    "LLMError",
+    "LLMNotConfiguredError",
+    "SQLTemplateCreate",
+    "SQLTemplateInDB",
+    "SQLTemplateSearch",
+    "SQLValidationError",
+    "SchemaError",
+    "TableSchema",
+    "TemplateParam",
+    "Text2SQLError",
+    "UnifiedSettings",
+    "VectorStoreError",
+    "get_settings",
+]

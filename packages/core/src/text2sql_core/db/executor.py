@@ -1,0 +1,106 @@
+"""Run one validated query on the *OLTP* connection: read-only transaction, row cap, timeout. Async."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from text2sql_core.connection import ConnectionSettings
+from text2sql_core.db.connect import pooled_factory
+from text2sql_core.db.errors import classify_database_error, unreachable_error
+from text2sql_core.db.sessions import SESSION_POLICIES
+
+__all__ = ["QueryResult", "ReadOnlyExecutor"]
+
+_FETCH_BATCH = 200
+
+
+@dataclass
+class QueryResult:
+    columns: list[str]
+    rows: list[list[Any]]
+    truncated: bool
+    elapsed_ms: float
+    sql: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def row_count(self) -> int:
+        return len(self.rows)
+
+
+class ReadOnlyExecutor:
+    """`connect` may be injected (tests hand in fakes); by default it comes from the connection settings."""
+
+    def __init__(
+        self,
+        settings: ConnectionSettings,
+        max_rows: int = 1000,
+        timeout_seconds: float = 30.0,
+        connect: Callable[[], Any] | None = None,
+        dialect: str | None = None,
+    ):
+        self.settings = settings
+        self.dialect = dialect or settings.dialect
+        self.max_rows = max_rows
+        self.timeout_seconds = timeout_seconds
+        self._connect = connect or pooled_factory(settings)
+        self._policy = SESSION_POLICIES[self.dialect]
+
+    async def execute(
+        self, sql: str, params: Mapping[str, Any] | None = None, max_rows: int | None = None,
+        timeout_seconds: float | None = None,
+    ) -> QueryResult:
+        return await asyncio.to_thread(self.execute_sync, sql, params, max_rows, timeout_seconds)
+
+    def execute_sync(
+        self, sql: str, params: Mapping[str, Any] | None = None, max_rows: int | None = None,
+        timeout_seconds: float | None = None,
+    ) -> QueryResult:
+        cap = max(1, min(max_rows or self.max_rows, self.max_rows))
+        timeout = timeout_seconds or self.timeout_seconds
+        binds = dict(params or {})
+        try:
+            conn = self._connect()
+        except Exception as err:
+            raise unreachable_error(self.settings, err) from err
+        started = time.perf_counter()
+        try:
+            cursor = conn.cursor()
+            try:
+                self._policy.begin(conn, cursor, timeout)
+                cursor.execute(self._policy.prepare_sql(sql), binds)
+                columns = [d[0] for d in cursor.description or []]
+                rows, truncated = _fetch_capped(cursor, cap)
+            except Exception as err:
+                raise classify_database_error(err, self.dialect, timeout) from err
+            finally:
+                _end_quietly(self._policy, conn, cursor)
+        finally:
+            conn.close()
+        elapsed = (time.perf_counter() - started) * 1000
+        return QueryResult(columns, rows, truncated, round(elapsed, 2), sql=sql, params=binds)
+
+
+def _fetch_capped(cursor: Any, cap: int) -> tuple[list[list[Any]], bool]:
+    """Fetch at most `cap` rows, in batches, and tell whether more were there."""
+    rows: list[list[Any]] = []
+    while len(rows) <= cap:
+        batch = cursor.fetchmany(min(_FETCH_BATCH, cap + 1 - len(rows)))
+        if not batch:
+            break
+        rows.extend(list(r) for r in batch)
+    truncated = len(rows) > cap
+    return rows[:cap], truncated
+
+
+def _end_quietly(policy: Any, conn: Any, cursor: Any) -> None:
+    # the connection may already be broken; closing it is what matters
+    with contextlib.suppress(Exception):
+        policy.end(conn, cursor)
+    with contextlib.suppress(Exception):
+        cursor.close()

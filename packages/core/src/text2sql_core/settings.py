@@ -1,0 +1,203 @@
+"""All configuration: one `BaseSettings` with plain `BaseModel` sections (env prefix TEXT2SQL_, nested `__`).
+
+Nested sections are BaseModels, not BaseSettings, so that one env prefix and one `.env` file drive everything
+(pydantic-settings issue 279). Secrets are `SecretStr`; `repr` and logs show them masked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from text2sql_core.connection import ConnectionSettings
+from text2sql_core.errors import ConfigurationError
+
+__all__ = [
+    "AgentSettings",
+    "ConnectionSettings",
+    "DatasourceSettings",
+    "EmbeddingSettings",
+    "LLMSettings",
+    "MilvusSettings",
+    "OracleSettings",
+    "SecuritySettings",
+    "UnifiedSettings",
+    "get_settings",
+]
+
+CommaList = Annotated[list[str], NoDecode]
+
+
+def _split_list(value: Any) -> Any:
+    """Accept `A,B` as well as a JSON list in environment variables."""
+    if isinstance(value, str):
+        text = value.strip()
+        if text.startswith("["):
+            import json
+
+            return json.loads(text)
+        return [item.strip() for item in text.split(",") if item.strip()]
+    return value
+
+
+class OracleSettings(BaseModel):
+    """Two separate connections: `schema` reads the dictionary views, `oltp` runs the user's queries."""
+
+    model_config = ConfigDict(populate_by_name=True)
+
+    schema_: ConnectionSettings = Field(default_factory=ConnectionSettings, alias="schema")
+    oltp: ConnectionSettings = Field(default_factory=ConnectionSettings)
+
+
+class DatasourceSettings(BaseModel):
+    """An extra named database (templates carry the datasource they run against)."""
+
+    schema_url: str | None = None
+    oltp_url: str | None = None
+    dictionary_path: Path | None = None
+    description: str = ""
+
+
+class MilvusSettings(BaseModel):
+    uri: str = "./data/milvus.db"
+    host: str | None = None
+    port: int = 19530
+    token: SecretStr | None = None
+    db_name: str = "default"
+    templates_collection: str = "text2sql_templates"
+    schema_collection: str = "text2sql_schema"
+    ranker: Literal["weighted", "rrf"] = "weighted"
+    dense_weight: float = 0.5
+    sparse_weight: float = 0.5
+    rrf_k: int = 60
+    timeout_seconds: float = 10.0
+
+    @property
+    def is_server(self) -> bool:
+        return self.host is not None or self.uri.startswith(("http://", "https://", "tcp://", "grpc://"))
+
+    @property
+    def connection_uri(self) -> str:
+        if self.host:
+            return f"http://{self.host}:{self.port}"
+        return self.uri
+
+
+class LLMSettings(BaseModel):
+    """No base_url means no LLM: Phase 1 still answers, Phase 2 says how to configure one."""
+
+    base_url: str | None = None
+    model: str = "gpt-4o-mini"
+    api_key: SecretStr | None = None
+    temperature: float = 0.0
+    timeout_seconds: float = 60.0
+    max_retries: int = 3
+
+    @property
+    def enabled(self) -> bool:
+        return bool(self.base_url)
+
+
+class EmbeddingSettings(BaseModel):
+    provider: Literal["local", "openai"] = "local"
+    model: str = "multilingual-e5-small"
+    base_url: str | None = None
+    api_key: SecretStr | None = None
+    dimension: int = 384
+    batch_size: int = 32
+    # e5 models want "query: "/"passage: " prefixes; set False for servers whose model does not.
+    e5_prefixes: bool = True
+
+
+class SecuritySettings(BaseModel):
+    max_rows: int = Field(1000, ge=1)
+    query_timeout_seconds: float = Field(30.0, gt=0)
+    denied_tables: CommaList = Field(default_factory=list)
+    denied_columns: CommaList = Field(default_factory=list)
+
+    _split = field_validator("denied_tables", "denied_columns", mode="before")(_split_list)
+
+
+class AgentSettings(BaseModel):
+    top_k: int = 5
+    max_repair_attempts: int = 3
+    checkpoint_path: str = "./data/checkpoints.sqlite"
+    schema_cache_ttl_seconds: float = 600.0
+    schema_token_budget: int = 3000
+
+
+class UnifiedSettings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="TEXT2SQL_",
+        env_nested_delimiter="__",
+        env_file=".env",
+        env_file_encoding="utf-8",
+        extra="ignore",
+        populate_by_name=True,
+    )
+
+    data_dir: Path = Path("./data")
+    default_datasource: str = "default"
+    dictionary_path: Path | None = None
+    oracle: OracleSettings = Field(default_factory=OracleSettings)
+    datasources: dict[str, DatasourceSettings] = Field(default_factory=dict)
+    milvus: MilvusSettings = Field(default_factory=MilvusSettings)
+    llm: LLMSettings = Field(default_factory=LLMSettings)
+    embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
+    security: SecuritySettings = Field(default_factory=SecuritySettings)
+    agent: AgentSettings = Field(default_factory=AgentSettings)
+    phase1_confidence_threshold: float = Field(0.75, ge=0.0, le=1.0)
+    log_level: str = "INFO"
+
+    @property
+    def demo_database_url(self) -> str:
+        return f"sqlite:///{(self.data_dir / 'demo.db').as_posix()}"
+
+    def datasource_names(self) -> list[str]:
+        return [self.default_datasource, *[n for n in self.datasources if n != self.default_datasource]]
+
+    def connection(self, kind: Literal["schema", "oltp"], datasource: str | None = None) -> ConnectionSettings:
+        """The effective connection of one kind for a datasource; the demo SQLite file when none is set."""
+        name = datasource or self.default_datasource
+        if name in self.datasources:
+            extra = self.datasources[name]
+            url = extra.schema_url if kind == "schema" else extra.oltp_url
+            url = url or extra.oltp_url or extra.schema_url
+            if not url:
+                raise ConfigurationError(
+                    f"Datasource {name!r} has no database URL. Set TEXT2SQL_DATASOURCES__{name.upper()}__OLTP_URL.",
+                    code="DATASOURCE_NOT_CONFIGURED",
+                )
+            return ConnectionSettings(url=url)
+        if name != self.default_datasource:
+            raise ConfigurationError(
+                f"Unknown datasource {name!r}. Configured: {', '.join(self.datasource_names())}.",
+                code="UNKNOWN_DATASOURCE",
+            )
+        conn = self.oracle.schema_ if kind == "schema" else self.oracle.oltp
+        other = self.oracle.oltp if kind == "schema" else self.oracle.schema_
+        if conn.is_configured:
+            return conn
+        if other.is_configured and other.dialect != "oracle":
+            return other  # one URL serves both roles for non-Oracle databases
+        if other.is_configured:
+            which = "SCHEMA" if kind == "schema" else "OLTP"
+            raise ConfigurationError(
+                f"The Oracle {kind} connection is not configured. Set TEXT2SQL_ORACLE__{which}__DSN (or HOST, "
+                f"PORT, SERVICE_NAME), TEXT2SQL_ORACLE__{which}__USERNAME and TEXT2SQL_ORACLE__{which}__PASSWORD.",
+                code="CONNECTION_NOT_CONFIGURED",
+            )
+        return ConnectionSettings(url=self.demo_database_url)
+
+    def dictionary_for(self, datasource: str | None = None) -> Path | None:
+        name = datasource or self.default_datasource
+        if name in self.datasources:
+            return self.datasources[name].dictionary_path
+        return self.dictionary_path
+
+
+def get_settings(**overrides: Any) -> UnifiedSettings:
+    return UnifiedSettings(**overrides)

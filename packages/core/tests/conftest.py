@@ -1,0 +1,26 @@
+"""Shared fixtures: the Spider files beside the repo and real PostgreSQL / MariaDB databases on 127.0.0.1."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from text2sql_testing import spider_dir
+
+
+@pytest.fixture(scope="session")
+def spider() -> Path:
+    path = spider_dir()
+    if path is None:
+        pytest.skip("../shared/data/spider-dev is not beside the repo (set TEXT2SQL_SPIDER_DIR)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _no_env_leak(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests build settings explicitly; stray TEXT2SQL_ variables of the developer's shell must not leak in."""
+    for name in list(os.environ):
+        if name.startswith("TEXT2SQL_") and name != "TEXT2SQL_SPIDER_DIR":
+            monkeypatch.delenv(name, raising=False)

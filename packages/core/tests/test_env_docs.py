@@ -1,0 +1,34 @@
+"""Every TEXT2SQL_ variable the settings accept is listed in .env.example and docs/configuration.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import BaseModel
+
+from text2sql_core.settings import UnifiedSettings
+
+REPO = Path(__file__).resolve().parents[3]
+
+
+def env_names(model: type[BaseModel], prefix: str = "TEXT2SQL_") -> list[str]:
+    names = []
+    for name, field in model.model_fields.items():
+        key = (field.alias or name).upper()
+        annotation = field.annotation
+        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            names += env_names(annotation, f"{prefix}{key}__")
+        elif key != "DATASOURCES":  # a mapping of user-chosen names, documented by example
+            names.append(f"{prefix}{key}")
+    return names
+
+
+def test_every_variable_is_documented() -> None:
+    example = (REPO / ".env.example").read_text(encoding="utf-8")
+    docs = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
+    names = env_names(UnifiedSettings)
+    assert "TEXT2SQL_ORACLE__SCHEMA__HOST" in names and "TEXT2SQL_ORACLE__OLTP__DSN" in names
+    missing_example = [n for n in names if f"{n}=" not in example]
+    generic = [n.replace("__SCHEMA__", "__KIND__").replace("__OLTP__", "__KIND__") for n in names]
+    missing_docs = [n for n in generic if f"`{n}`" not in docs]
+    assert missing_example == [] and missing_docs == []
