@@ -70,8 +70,10 @@ class MilvusSettings(BaseModel):
     templates_collection: str = "text2sql_templates"
     schema_collection: str = "text2sql_schema"
     ranker: Literal["weighted", "rrf"] = "weighted"
-    dense_weight: float = 0.5
-    sparse_weight: float = 0.5
+    # Milvus maps cosine to (1 + cos) / 2, halving its spread, while BM25 goes through arctan: equal weights
+    # would let BM25 dominate. Dense carries paraphrases; BM25 adds exact terms (names, values, Korean nouns).
+    dense_weight: float = 0.7
+    sparse_weight: float = 0.3
     rrf_k: int = 60
     timeout_seconds: float = 10.0
 
@@ -191,6 +193,14 @@ class UnifiedSettings(BaseSettings):
                 code="CONNECTION_NOT_CONFIGURED",
             )
         return ConnectionSettings(url=self.demo_database_url)
+
+    def dialect_for(self, datasource: str | None = None) -> str:
+        """The SQL dialect of a datasource; an unconfigured name (a label used only for indexing so far) gets
+        the default datasource's."""
+        name = datasource or self.default_datasource
+        if name != self.default_datasource and name not in self.datasources:
+            name = self.default_datasource
+        return self.connection("oltp", name).dialect
 
     def dictionary_for(self, datasource: str | None = None) -> Path | None:
         name = datasource or self.default_datasource

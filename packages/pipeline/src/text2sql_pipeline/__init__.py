@@ -1,1 +1,28 @@
-"""placeholder"""
+"""text2sql pipeline: ingest → process → index SQL templates into Milvus (dense + BM25), and search them."""
+
+from text2sql_pipeline.index import TableStore, TemplateStore, bm25_text, connect_milvus
+from text2sql_pipeline.ingest import HistoryFilters, IngestItem, SkippedRow, read_oracle_history, read_template_file
+from text2sql_pipeline.process import TemplateProcessor, parameterize
+from text2sql_pipeline.retrieval import HybridRetrievalService, TableRetrievalService
+from text2sql_pipeline.run import index_rows, index_template_files, template_store
+from text2sql_pipeline.summary import IndexSummary
+
+__all__ = [
+    "HistoryFilters",
+    "HybridRetrievalService",
+    "IndexSummary",
+    "IngestItem",
+    "SkippedRow",
+    "TableRetrievalService",
+    "TableStore",
+    "TemplateProcessor",
+    "TemplateStore",
+    "bm25_text",
+    "connect_milvus",
+    "index_rows",
+    "index_template_files",
+    "parameterize",
+    "read_oracle_history",
+    "read_template_file",
+    "template_store",
+]

@@ -26,6 +26,11 @@ class TemplateParam(BaseModel):
     name: str
     example: Any = None
     type: Literal["string", "number", "date", "unknown"] = "unknown"
+    # The column the value is compared with, when there is one (helps binding and prompts).
+    column: str | None = None
+    # True when the example value appears in the example question: a new question must supply its own value.
+    # False for structural constants (e.g. LIMIT 1 for "the youngest"), which keep the example unless restated.
+    from_question: bool = True
 
 
 class BaseSQLTemplate(BaseModel):

@@ -66,7 +66,7 @@ def _parse_statements(sql: str, dialect: str) -> list[exp.Expression]:
 def _check_root(tree: exp.Expression, sql: str) -> None:
     if not isinstance(tree, exp.Query):
         kind = tree.key.upper() if tree.key else type(tree).__name__
-        raise _refuse(f"Only read-only queries (SELECT, WITH … SELECT, UNION …) may run; this is {kind}.",
+        raise _refuse(f"Only read-only queries (SELECT, WITH … SELECT, UNION …) may run; this parses as {kind}.",
                       sql, "not_a_query")
 
 

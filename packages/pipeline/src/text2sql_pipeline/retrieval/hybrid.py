@@ -1,0 +1,103 @@
+"""Hybrid template search: dense (e5) + BM25 (morpheme-split) in one Milvus `hybrid_search`, scoped by datasource
+with a Milvus filter (never a post-filter), and a dense-only fallback when hybrid search fails."""
+
+from __future__ import annotations
+
+import json
+import logging
+from typing import Any
+
+from langchain_core.embeddings import Embeddings
+from pymilvus import AnnSearchRequest, MilvusClient, RRFRanker, WeightedRanker
+
+from text2sql_core.errors import VectorStoreError
+from text2sql_core.models import SQLTemplateSearch
+from text2sql_core.settings import MilvusSettings
+from text2sql_pipeline.index.collection import DENSE, SPARSE
+from text2sql_pipeline.index.tokenize import bm25_text
+
+__all__ = ["HybridRetrievalService", "datasource_filter"]
+
+log = logging.getLogger(__name__)
+
+_DENSE_PARAMS = {"metric_type": "COSINE", "params": {"ef": 128}}
+_SPARSE_PARAMS = {"metric_type": "BM25"}  # Milvus Lite refuses drop_ratio_* here
+
+
+def datasource_filter(datasource: str | None) -> str:
+    return f"datasource == {json.dumps(datasource)}" if datasource else ""
+
+
+class HybridRetrievalService:
+    def __init__(self, client: MilvusClient, collection: str, embeddings: Embeddings, settings: MilvusSettings):
+        self.client = client
+        self.collection = collection
+        self.embeddings = embeddings
+        self.settings = settings
+        self._loaded = False
+
+    def _ranker(self) -> Any:
+        if self.settings.ranker == "rrf":
+            return RRFRanker(self.settings.rrf_k)
+        return WeightedRanker(self.settings.dense_weight, self.settings.sparse_weight)
+
+    def _ensure_collection(self) -> None:
+        try:
+            exists = self.client.has_collection(self.collection)
+            if exists and not self._loaded:
+                self.client.load_collection(self.collection)
+                self._loaded = True
+        except Exception as err:
+            raise VectorStoreError(f"Milvus is unreachable: {err}. Check TEXT2SQL_MILVUS__URI or __HOST.",
+                                   code="VECTOR_STORE_UNAVAILABLE") from err
+        if not exists:
+            raise VectorStoreError(
+                f"No template index yet (collection {self.collection!r} does not exist). Index templates first: "
+                "`uv run text2sql index FILE…` (or `uv run text2sql demo`).", code="INDEX_NOT_FOUND")
+
+    def search(self, query: str, top_k: int = 5, datasource: str | None = None,
+               vector: list[float] | None = None) -> list[SQLTemplateSearch]:
+        """Hybrid search; raises `VectorStoreError` when Milvus fails."""
+        self._ensure_collection()
+        vector = vector or self.embeddings.embed_query(query)
+        where = datasource_filter(datasource)
+        terms = bm25_text(query)
+        requests = [AnnSearchRequest(data=[vector], anns_field=DENSE, param=_DENSE_PARAMS, limit=top_k * 4,
+                                     expr=where or None)]
+        if terms:
+            requests.append(AnnSearchRequest(data=[terms], anns_field=SPARSE, param=_SPARSE_PARAMS, limit=top_k * 4,
+                                             expr=where or None))
+        try:
+            hits = self.client.hybrid_search(self.collection, requests, self._ranker(), limit=top_k,
+                                             output_fields=["payload"])
+        except Exception as err:
+            raise VectorStoreError(f"Hybrid search failed: {err}", code="HYBRID_SEARCH_FAILED") from err
+        return [_to_result(hit, "hybrid") for hit in hits[0]]
+
+    def dense_search(self, query: str, top_k: int = 5, datasource: str | None = None,
+                     vector: list[float] | None = None) -> list[SQLTemplateSearch]:
+        self._ensure_collection()
+        vector = vector or self.embeddings.embed_query(query)
+        try:
+            hits = self.client.search(self.collection, data=[vector], anns_field=DENSE, search_params=_DENSE_PARAMS,
+                                      limit=top_k, filter=datasource_filter(datasource), output_fields=["payload"])
+        except Exception as err:
+            raise VectorStoreError(f"Dense search failed: {err}. Is Milvus reachable?",
+                                   code="VECTOR_STORE_UNAVAILABLE") from err
+        return [_to_result(hit, "dense") for hit in hits[0]]
+
+    def search_with_fallback(self, query: str, top_k: int = 5,
+                             datasource: str | None = None) -> list[SQLTemplateSearch]:
+        vector = self.embeddings.embed_query(query)
+        try:
+            return self.search(query, top_k, datasource, vector=vector)
+        except VectorStoreError as err:
+            if err.code == "INDEX_NOT_FOUND":
+                raise
+            log.warning("hybrid search failed (%s); falling back to dense-only search", err.message)
+            return self.dense_search(query, top_k, datasource, vector=vector)
+
+
+def _to_result(hit: dict[str, Any], matched_from: str) -> SQLTemplateSearch:
+    payload = dict(hit["entity"]["payload"])
+    return SQLTemplateSearch(**payload, similarity_score=float(hit["distance"]), matched_from=matched_from)
