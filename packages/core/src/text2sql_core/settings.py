@@ -129,6 +129,8 @@ class AgentSettings(BaseModel):
     checkpoint_path: str = "./data/checkpoints.sqlite"
     schema_cache_ttl_seconds: float = 600.0
     schema_token_budget: int = 3000
+    # Phase 1 confidence weights; empty = the calibration shipped with text2sql (fitted on Spider dev).
+    calibration_path: Path | None = None
 
 
 class UnifiedSettings(BaseSettings):

@@ -80,6 +80,8 @@ class SQLTemplateInDB(BaseSQLTemplate):
     original_sql_id: str | None = None
     template_hash: str
     normalized_text: str
+    # The question whose values the params' examples are (for aligning a new question's values).
+    example_question: str = ""
     embedding: list[float] | None = None
     created_at: datetime = Field(default_factory=_utcnow)
     updated_at: datetime = Field(default_factory=_utcnow)
@@ -95,3 +97,5 @@ class SQLTemplateSearch(SQLTemplateInDB):
 
     similarity_score: float = 0.0
     matched_from: Literal["hybrid", "dense", "sparse"] = "hybrid"
+    # Cosine similarity between the question and the template's text, whatever the ranker's scale.
+    dense_score: float | None = None

@@ -60,6 +60,8 @@ def create_sqlite_database(tables: list[TableSchema], path: str | Path) -> Path:
     path.unlink(missing_ok=True)
     with sqlite3.connect(path) as conn:
         for table in tables:
+            if table.name.lower().startswith("sqlite_"):
+                continue  # SQLite's own bookkeeping tables (Spider lists sqlite_sequence) cannot be created
             cols = ", ".join(f"{_quote(c.name)} {c.data_type}" for c in table.columns)
             conn.execute(f"CREATE TABLE {_quote(table.name)} ({cols})")
     return path

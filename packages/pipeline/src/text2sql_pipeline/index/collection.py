@@ -12,9 +12,9 @@ from pymilvus import DataType, Function, FunctionType, MilvusClient
 
 from text2sql_core.errors import VectorStoreError
 
-__all__ = ["CollectionSpec", "MilvusCollection", "fit_bytes"]
+__all__ = ["BM25_TEXT", "DENSE", "DENSE_MASKED", "SPARSE", "CollectionSpec", "MilvusCollection", "fit_bytes"]
 
-DENSE, SPARSE, BM25_TEXT = "dense", "sparse", "bm25_text"
+DENSE, DENSE_MASKED, SPARSE, BM25_TEXT = "dense", "dense_masked", "sparse", "bm25_text"
 _MAX_VARCHAR = 65535
 
 
@@ -31,6 +31,8 @@ class CollectionSpec:
     varchar_fields: tuple[tuple[str, int], ...]
     json_fields: tuple[str, ...] = ("payload",)
     int_fields: tuple[str, ...] = ()
+    # A second dense vector of the text with its values masked (templates only).
+    masked_vector: bool = False
 
 
 class MilvusCollection:
@@ -78,6 +80,8 @@ class MilvusCollection:
         schema.add_field(BM25_TEXT, DataType.VARCHAR, max_length=_MAX_VARCHAR, enable_analyzer=True,
                          analyzer_params={"type": "standard"})
         schema.add_field(DENSE, DataType.FLOAT_VECTOR, dim=self.spec.dimension)
+        if self.spec.masked_vector:
+            schema.add_field(DENSE_MASKED, DataType.FLOAT_VECTOR, dim=self.spec.dimension)
         schema.add_field(SPARSE, DataType.SPARSE_FLOAT_VECTOR)
         schema.add_function(Function(name=f"{self.name}_bm25", function_type=FunctionType.BM25,
                                      input_field_names=[BM25_TEXT], output_field_names=[SPARSE]))
@@ -85,7 +89,8 @@ class MilvusCollection:
 
     def _index_params(self) -> Any:
         params = self.client.prepare_index_params()
-        params.add_index(DENSE, index_type="HNSW", metric_type="COSINE", params={"M": 16, "efConstruction": 200})
+        for field in (DENSE, DENSE_MASKED) if self.spec.masked_vector else (DENSE,):
+            params.add_index(field, index_type="HNSW", metric_type="COSINE", params={"M": 16, "efConstruction": 200})
         params.add_index(SPARSE, index_type="SPARSE_INVERTED_INDEX", metric_type="BM25")
         return params
 

@@ -11,7 +11,15 @@ from langchain_core.embeddings import Embeddings
 from pymilvus import MilvusClient
 
 from text2sql_core.models import SQLTemplateInDB
-from text2sql_pipeline.index.collection import BM25_TEXT, DENSE, CollectionSpec, MilvusCollection, fit_bytes
+from text2sql_pipeline.index.collection import (
+    BM25_TEXT,
+    DENSE,
+    DENSE_MASKED,
+    CollectionSpec,
+    MilvusCollection,
+    fit_bytes,
+)
+from text2sql_pipeline.index.masking import masked_search_text
 from text2sql_pipeline.index.tokenize import bm25_text
 from text2sql_pipeline.process.dedupe import merge_into
 from text2sql_pipeline.process.fingerprint import content_hash
@@ -28,6 +36,7 @@ def template_spec(name: str, dimension: int) -> CollectionSpec:
                         ("description", 8192)),
         json_fields=("params", "tables", "columns", "domain_tags", "payload"),
         int_fields=("exec_count",),
+        masked_vector=True,
     )
 
 
@@ -53,7 +62,7 @@ class TemplateStore:
         self.collection = MilvusCollection(client, template_spec(name, dimension))
         self.embeddings = embeddings
 
-    def _row(self, template: SQLTemplateInDB, vector: list[float]) -> dict:
+    def _row(self, template: SQLTemplateInDB, vector: list[float], masked: list[float]) -> dict:
         payload = template.model_dump(mode="json", exclude={"embedding"})
         return {
             "id": template.id, "datasource": template.datasource, "template_hash": template.template_hash,
@@ -61,7 +70,7 @@ class TemplateStore:
             "description": fit_bytes(template.description, 8192), "exec_count": template.exec_count,
             "params": payload["params"], "tables": template.tables, "columns": template.columns,
             "domain_tags": template.domain_tags, "payload": payload,
-            BM25_TEXT: fit_bytes(template_bm25_text(template), 65535), DENSE: vector,
+            BM25_TEXT: fit_bytes(template_bm25_text(template), 65535), DENSE: vector, DENSE_MASKED: masked,
         }
 
     def _merge_with_stored(self, templates: list[SQLTemplateInDB]) -> tuple[list[SQLTemplateInDB], int]:
@@ -90,15 +99,23 @@ class TemplateStore:
         for start in range(0, len(changed), batch_size):
             batch = changed[start : start + batch_size]
             began = time.perf_counter()
-            vectors = self.embeddings.embed_documents([t.search_text() or t.sql_text for t in batch])
+            vectors, masked = self._embed(batch)
             counts.embed_seconds += time.perf_counter() - began
             began = time.perf_counter()
-            self.collection.upsert([self._row(t, v) for t, v in zip(batch, vectors, strict=True)])
+            self.collection.upsert([self._row(t, v, m) for t, v, m in zip(batch, vectors, masked, strict=True)])
             counts.write_seconds += time.perf_counter() - began
             counts.indexed += len(batch)
             if progress:
                 progress(len(batch))
         return counts
+
+    def _embed(self, batch: list[SQLTemplateInDB]) -> tuple[list[list[float]], list[list[float]]]:
+        """Vectors of the text as written and with its values masked (embedded once when they are the same)."""
+        plain = [t.search_text() or t.sql_text for t in batch]
+        masked = [masked_search_text(t) or t.sql_text for t in batch]
+        distinct = list(dict.fromkeys(plain + masked))
+        vectors = dict(zip(distinct, self.embeddings.embed_documents(distinct), strict=True))
+        return [vectors[t] for t in plain], [vectors[t] for t in masked]
 
     def get(self, template_id: str) -> SQLTemplateInDB | None:
         row = self.collection.fetch([template_id], ["payload"]).get(template_id)

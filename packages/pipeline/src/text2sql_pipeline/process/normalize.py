@@ -99,6 +99,8 @@ class _Binder:
         text = str(value).lower()
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
+        if _DATE.match(text):
+            text = text[:4]  # "2024년 이후" states the date 2024-01-01 by its year
         return bool(re.search(rf"(?<![0-9a-z]){re.escape(text)}(?![0-9a-z])", self.question))
 
 

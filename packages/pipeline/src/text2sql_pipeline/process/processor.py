@@ -76,6 +76,7 @@ class TemplateProcessor:
             sql_text=normalized.sql_text,
             normalized_text=normalized.normalized_text,
             template_hash=hash_,
+            example_question=question,
             description=description,
             questions=questions,
             datasource=raw.datasource,

@@ -7,13 +7,15 @@ import json
 import logging
 from typing import Any
 
+import numpy as np
 from langchain_core.embeddings import Embeddings
 from pymilvus import AnnSearchRequest, MilvusClient, RRFRanker, WeightedRanker
 
 from text2sql_core.errors import VectorStoreError
 from text2sql_core.models import SQLTemplateSearch
 from text2sql_core.settings import MilvusSettings
-from text2sql_pipeline.index.collection import DENSE, SPARSE
+from text2sql_pipeline.index.collection import DENSE, DENSE_MASKED, SPARSE
+from text2sql_pipeline.index.masking import mask_question
 from text2sql_pipeline.index.tokenize import bm25_text
 
 __all__ = ["HybridRetrievalService", "datasource_filter"]
@@ -36,11 +38,6 @@ class HybridRetrievalService:
         self.settings = settings
         self._loaded = False
 
-    def _ranker(self) -> Any:
-        if self.settings.ranker == "rrf":
-            return RRFRanker(self.settings.rrf_k)
-        return WeightedRanker(self.settings.dense_weight, self.settings.sparse_weight)
-
     def _ensure_collection(self) -> None:
         try:
             exists = self.client.has_collection(self.collection)
@@ -55,49 +52,76 @@ class HybridRetrievalService:
                 f"No template index yet (collection {self.collection!r} does not exist). Index templates first: "
                 "`uv run text2sql index FILE…` (or `uv run text2sql demo`).", code="INDEX_NOT_FOUND")
 
+    def _vectors(self, query: str) -> tuple[list[float], list[float]]:
+        masked = mask_question(query)
+        if masked == query:
+            vector = self.embeddings.embed_query(query)
+            return vector, vector
+        plain_vector, masked_vector = self.embeddings.embed_query(query), self.embeddings.embed_query(masked)
+        return plain_vector, masked_vector
+
     def search(self, query: str, top_k: int = 5, datasource: str | None = None,
-               vector: list[float] | None = None) -> list[SQLTemplateSearch]:
-        """Hybrid search; raises `VectorStoreError` when Milvus fails."""
+               vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
+        """Hybrid search (dense, dense of the value-masked text, BM25); raises `VectorStoreError` on failure."""
         self._ensure_collection()
-        vector = vector or self.embeddings.embed_query(query)
-        where = datasource_filter(datasource)
+        plain, masked = vectors or self._vectors(query)
+        where = datasource_filter(datasource) or None
+        half = self.settings.dense_weight / 2
+        requests = [AnnSearchRequest(data=[plain], anns_field=DENSE, param=_DENSE_PARAMS, limit=top_k * 4, expr=where),
+                    AnnSearchRequest(data=[masked], anns_field=DENSE_MASKED, param=_DENSE_PARAMS, limit=top_k * 4,
+                                     expr=where)]
+        weights = [half, half]
         terms = bm25_text(query)
-        requests = [AnnSearchRequest(data=[vector], anns_field=DENSE, param=_DENSE_PARAMS, limit=top_k * 4,
-                                     expr=where or None)]
         if terms:
             requests.append(AnnSearchRequest(data=[terms], anns_field=SPARSE, param=_SPARSE_PARAMS, limit=top_k * 4,
-                                             expr=where or None))
+                                             expr=where))
+            weights.append(self.settings.sparse_weight)
+        ranker = RRFRanker(self.settings.rrf_k) if self.settings.ranker == "rrf" else WeightedRanker(*weights)
         try:
-            hits = self.client.hybrid_search(self.collection, requests, self._ranker(), limit=top_k,
-                                             output_fields=["payload"])
+            hits = self.client.hybrid_search(self.collection, requests, ranker, limit=top_k,
+                                             output_fields=["payload", DENSE, DENSE_MASKED])
         except Exception as err:
             raise VectorStoreError(f"Hybrid search failed: {err}", code="HYBRID_SEARCH_FAILED") from err
-        return [_to_result(hit, "hybrid") for hit in hits[0]]
+        return [_to_result(hit, "hybrid", plain, masked) for hit in hits[0]]
 
     def dense_search(self, query: str, top_k: int = 5, datasource: str | None = None,
-                     vector: list[float] | None = None) -> list[SQLTemplateSearch]:
+                     vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
         self._ensure_collection()
-        vector = vector or self.embeddings.embed_query(query)
+        plain, masked = vectors or self._vectors(query)
         try:
-            hits = self.client.search(self.collection, data=[vector], anns_field=DENSE, search_params=_DENSE_PARAMS,
-                                      limit=top_k, filter=datasource_filter(datasource), output_fields=["payload"])
+            hits = self.client.search(self.collection, data=[plain], anns_field=DENSE, search_params=_DENSE_PARAMS,
+                                      limit=top_k, filter=datasource_filter(datasource),
+                                      output_fields=["payload", DENSE, DENSE_MASKED])
         except Exception as err:
             raise VectorStoreError(f"Dense search failed: {err}. Is Milvus reachable?",
                                    code="VECTOR_STORE_UNAVAILABLE") from err
-        return [_to_result(hit, "dense") for hit in hits[0]]
+        return [_to_result(hit, "dense", plain, masked) for hit in hits[0]]
 
     def search_with_fallback(self, query: str, top_k: int = 5,
                              datasource: str | None = None) -> list[SQLTemplateSearch]:
-        vector = self.embeddings.embed_query(query)
+        vectors = self._vectors(query)
         try:
-            return self.search(query, top_k, datasource, vector=vector)
+            return self.search(query, top_k, datasource, vectors=vectors)
         except VectorStoreError as err:
             if err.code == "INDEX_NOT_FOUND":
                 raise
             log.warning("hybrid search failed (%s); falling back to dense-only search", err.message)
-            return self.dense_search(query, top_k, datasource, vector=vector)
+            return self.dense_search(query, top_k, datasource, vectors=vectors)
 
 
-def _to_result(hit: dict[str, Any], matched_from: str) -> SQLTemplateSearch:
-    payload = dict(hit["entity"]["payload"])
-    return SQLTemplateSearch(**payload, similarity_score=float(hit["distance"]), matched_from=matched_from)
+def _cosine(a: list[float], b: list[float] | None) -> float | None:
+    if not b:
+        return None
+    u, v = np.asarray(a, dtype=np.float32), np.asarray(b, dtype=np.float32)
+    norm = float(np.linalg.norm(u) * np.linalg.norm(v))
+    return float(u @ v) / norm if norm else None
+
+
+def _to_result(hit: dict[str, Any], matched_from: str, plain: list[float], masked: list[float]) -> SQLTemplateSearch:
+    """dense_score: the mean of the cosine as written and the cosine with values masked, so that a shared value
+    counts, but a different value does not push a template away."""
+    entity = hit["entity"]
+    pairs = ((plain, entity.get(DENSE)), (masked, entity.get(DENSE_MASKED)))
+    scores = [c for c in (_cosine(q, t) for q, t in pairs) if c is not None]
+    return SQLTemplateSearch(**dict(entity["payload"]), similarity_score=float(hit["distance"]),
+                             matched_from=matched_from, dense_score=sum(scores) / len(scores) if scores else None)

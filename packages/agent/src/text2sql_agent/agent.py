@@ -1,0 +1,102 @@
+"""`Text2SQLAgent`: the Python API over the graph — ask, or stream the steps as they happen."""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from text2sql_agent.answer import Answer, Step, Suggestion
+from text2sql_agent.graph import build_text2sql_graph
+from text2sql_agent.resources import AgentResources
+from text2sql_agent.state import turn_reset
+from text2sql_core.llm import create_llm_with_retry
+from text2sql_core.settings import UnifiedSettings
+from text2sql_core.sqltext import inline_params
+
+__all__ = ["Text2SQLAgent"]
+
+_DEFAULT_LLM = object()
+
+
+class Text2SQLAgent:
+    def __init__(self, settings: UnifiedSettings | None = None, llm: Any = _DEFAULT_LLM,
+                 checkpointer: Any | None = None, **resource_options: Any):
+        self.settings = settings or UnifiedSettings()
+        chosen_llm = create_llm_with_retry(self.settings) if llm is _DEFAULT_LLM else llm
+        self.resources = AgentResources(self.settings, llm=chosen_llm, **resource_options)
+        self._checkpointer = checkpointer
+        self._lock = threading.Lock()
+        self._stateless = build_text2sql_graph(self.settings, resources=self.resources)
+        self._stateful: Any | None = None
+
+    @property
+    def llm(self) -> Any | None:
+        return self.resources.llm
+
+    def _graph(self, thread_id: str | None) -> Any:
+        if thread_id is None:
+            return self._stateless
+        with self._lock:
+            if self._stateful is None:
+                self._stateful = build_text2sql_graph(self.settings, resources=self.resources,
+                                                      checkpointer=self._checkpointer or self._sqlite_saver())
+            return self._stateful
+
+    def _sqlite_saver(self) -> Any:
+        from langgraph.checkpoint.sqlite import SqliteSaver
+
+        path = Path(self.settings.agent.checkpoint_path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return SqliteSaver(sqlite3.connect(path, check_same_thread=False))
+
+    def _inputs(self, question: str, datasource: str | None, execute: bool,
+                max_rows: int | None) -> tuple[dict[str, Any], str]:
+        ds = datasource or self.settings.default_datasource
+        return turn_reset(question, ds, execute, max_rows), ds
+
+    def stream(self, question: str, datasource: str | None = None, thread_id: str | None = None,
+               execute: bool = True, max_rows: int | None = None) -> Iterator[Step | Answer]:
+        """Yield each step as its node finishes, then the `Answer`."""
+        inputs, _ = self._inputs(question, datasource, execute, max_rows)
+        config = {"configurable": {"thread_id": thread_id or uuid.uuid4().hex}}
+        final: dict[str, Any] = {}
+        for mode, chunk in self._graph(thread_id).stream(inputs, config, stream_mode=["updates", "values"]):
+            if mode == "values":
+                final = chunk
+                continue
+            for node_update in chunk.values():
+                for step in (node_update or {}).get("steps") or []:
+                    yield Step.model_validate(step)
+        yield self._answer(final)
+
+    def ask(self, question: str, datasource: str | None = None, thread_id: str | None = None,
+            execute: bool = True, max_rows: int | None = None) -> Answer:
+        inputs, _ = self._inputs(question, datasource, execute, max_rows)
+        config = {"configurable": {"thread_id": thread_id or uuid.uuid4().hex}}
+        state = self._graph(thread_id).invoke(inputs, config)
+        return self._answer(state)
+
+    def _answer(self, state: dict[str, Any]) -> Answer:
+        result = state.get("result") or {}
+        sql, params = state.get("sql"), state.get("params") or {}
+        inlined = None
+        if sql and state.get("phase"):
+            try:
+                inlined = inline_params(sql, params, self.resources.dialect(state["datasource"])) if params else sql
+            except Exception:
+                inlined = sql
+        phase1 = state.get("phase1") or {}
+        return Answer(
+            question=state.get("question", ""), standalone_question=state.get("standalone_question", ""),
+            datasource=state.get("datasource", ""), sql=sql if state.get("phase") else None, sql_inlined=inlined,
+            params=params, phase=state.get("phase"), template_id=state.get("template_id"),
+            confidence=state.get("confidence") or phase1.get("confidence") or 0.0,
+            columns=result.get("columns", []), rows=result.get("rows", []), truncated=result.get("truncated", False),
+            summary=state.get("summary", ""), steps=[Step.model_validate(s) for s in state.get("steps") or []],
+            suggestions=[Suggestion.model_validate(s) for s in state.get("suggestions") or []],
+            error=state.get("error"), retrieved=phase1.get("ranked", []),
+        )

@@ -1,0 +1,116 @@
+"""`text2sql ask`, `text2sql demo`, `text2sql eval spider`: registered on the one `text2sql` command."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+from text2sql_agent.agent import Text2SQLAgent
+from text2sql_agent.render import print_answer
+from text2sql_core.errors import Text2SQLError
+from text2sql_core.settings import UnifiedSettings
+
+__all__ = ["register"]
+
+console = Console()
+err_console = Console(stderr=True, soft_wrap=True)
+eval_app = typer.Typer(help="Evaluate on a benchmark.", no_args_is_help=True)
+
+
+def ask_command(
+    question: Annotated[str, typer.Argument(help="The question, in Korean or English")],
+    datasource: Annotated[str | None, typer.Option(help="Datasource to answer on")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as JSON")] = False,
+    sql_only: Annotated[bool, typer.Option("--sql-only", help="Validate the SQL but do not run it")] = False,
+    thread: Annotated[str | None, typer.Option(help="Conversation id, for follow-up questions")] = None,
+) -> None:
+    """Answer one question. 질문 하나에 답합니다."""
+    try:
+        agent = Text2SQLAgent(UnifiedSettings())
+        answer = agent.ask(question, datasource=datasource, thread_id=thread, execute=not sql_only)
+    except Text2SQLError as err:
+        err_console.print(f"[red]error[/red] [{err.code}] {err.message}")
+        raise typer.Exit(2) from None
+    if as_json:
+        sys.stdout.write(answer.model_dump_json() + "\n")
+    else:
+        print_answer(console, answer)
+    if answer.error:
+        raise typer.Exit(1)
+
+
+def demo_command(
+    question: Annotated[list[str] | None, typer.Option("--question", "-q", help="Question(s) to answer")] = None,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Recreate the sample database")] = False,
+    interactive: Annotated[bool | None, typer.Option(help="Keep asking after the sample questions")] = None,
+) -> None:
+    """Run on a Korean sample database with no LLM and no servers. 서버·LLM 없이 샘플 DB로 실행합니다."""
+    from text2sql_agent.demo.runner import DEMO_QUESTIONS, prepare_demo
+
+    try:
+        settings, summary = prepare_demo(UnifiedSettings(), rebuild=rebuild)
+        console.print(f"[dim]demo: {settings.data_dir / 'demo.db'}; templates: {summary.templates} "
+                      f"(indexed {summary.indexed}, unchanged {summary.unchanged})[/dim]")
+        agent = Text2SQLAgent(settings)
+        failures = 0
+        for text in question or DEMO_QUESTIONS:
+            answer = agent.ask(text)
+            print_answer(console, answer)
+            console.print()
+            failures += answer.error is not None
+        if interactive if interactive is not None else (not question and sys.stdin.isatty()):
+            _interactive(agent)
+    except Text2SQLError as err:
+        err_console.print(f"[red]error[/red] [{err.code}] {err.message}")
+        raise typer.Exit(2) from None
+    if question and failures == len(question):
+        raise typer.Exit(1)
+
+
+def _interactive(agent: Text2SQLAgent) -> None:
+    console.print("[bold]질문을 입력하세요 (빈 줄이면 종료) / ask a question (empty line to quit)[/bold]")
+    thread = "demo-interactive"
+    while True:
+        try:
+            text = input("> ").strip()
+        except EOFError:
+            break
+        if not text:
+            break
+        print_answer(console, agent.ask(text, thread_id=thread))
+
+
+@eval_app.command("spider")
+def eval_spider_command(
+    questions: Annotated[Path, typer.Option(help="Spider-format questions JSON")],
+    tables: Annotated[Path, typer.Option(help="Spider tables.json")],
+    out: Annotated[Path, typer.Option(help="Output folder (results.jsonl, metrics.json)")],
+    llm: Annotated[bool, typer.Option("--llm", help="Use the configured LLM")] = False,
+    fit_calibration: Annotated[Path | None, typer.Option(help="Fit the Phase 1 confidence on this run; write JSON")]
+    = None,
+) -> None:
+    """Template-reuse evaluation on a Spider-format file (protocol in docs/evaluation.md)."""
+    from rich.progress import Progress
+
+    from text2sql_agent.evaluation.spider import fit_from_run, run_spider_eval
+
+    with Progress(console=err_console, transient=True) as bar:
+        task = bar.add_task("evaluating", total=None)
+        run = run_spider_eval(questions, tables, out, use_llm=llm,
+                              progress=lambda done, total: bar.update(task, completed=done, total=total))
+    typer.echo(json.dumps(run.metrics))
+    if fit_calibration is not None:
+        calibration, check = fit_from_run(run, fitted_on=str(questions.name))
+        calibration.save(fit_calibration)
+        err_console.print(f"calibration written to {fit_calibration}; leave-databases-out check: {check}")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("ask")(ask_command)
+    app.command("demo")(demo_command)
+    app.add_typer(eval_app, name="eval")

@@ -1,0 +1,1 @@
+"""The zero-config demo: sample database, data dictionary and templates."""

@@ -1,0 +1,1 @@
+"""Evaluation: the Spider template-reuse protocol."""

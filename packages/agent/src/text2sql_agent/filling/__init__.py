@@ -1,0 +1,1 @@
+"""Deterministic Phase 1 filling: values from the question."""

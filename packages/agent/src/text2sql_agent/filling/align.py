@@ -1,0 +1,62 @@
+"""Where did the example's value go? Align the example question with the new one (difflib over tokens): a value
+inside an unchanged stretch stays; a value that was replaced takes the words that replaced it."""
+
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+
+from text2sql_agent.filling.tokens import Token, tokenize_question
+
+__all__ = ["align_value", "find_span"]
+
+
+def find_span(tokens: tuple[Token, ...], value: str, occurrence: int = 0) -> tuple[int, int] | None:
+    """Token span [a, b) whose text equals `value` (case-insensitive); the n-th occurrence."""
+    target = value.lower().strip()
+    if not target:
+        return None
+    seen = 0
+    for a in range(len(tokens)):
+        text = ""
+        for b in range(a, min(len(tokens), a + 8)):
+            piece = tokens[b].key
+            joined_space = f"{text} {piece}".strip()
+            joined_tight = f"{text}{piece}"
+            if target in (joined_space, joined_tight):
+                if seen == occurrence:
+                    return a, b + 1
+                seen += 1
+                break
+            text = joined_space
+            if len(text) > len(target) + 8:
+                break
+    return None
+
+
+def _surface(question: str, tokens: tuple[Token, ...], a: int, b: int) -> str:
+    return question[tokens[a].start : tokens[b - 1].end].strip("'\"")
+
+
+def align_value(example: str, question: str, value: str, occurrence: int = 0) -> tuple[str, str] | None:
+    """(new value, how) for `value` as it stood in `example`; None when the new question does not say."""
+    ex_tokens, new_tokens = tokenize_question(example), tokenize_question(question)
+    span = find_span(ex_tokens, value, occurrence)
+    if span is None:
+        return None
+    a, b = span
+    matcher = SequenceMatcher(None, [t.key for t in ex_tokens], [t.key for t in new_tokens], autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if not (i1 <= a and b <= i2):
+            if i1 < b and a < i2 and tag == "equal":
+                return None  # the value straddles a changed stretch: too uncertain
+            continue
+        if tag == "equal":
+            shift = j1 - i1
+            return _surface(question, new_tokens, a + shift, b + shift), "same"
+        if tag == "replace" and j2 > j1:
+            if (i1, i2) == (a, b):
+                return _surface(question, new_tokens, j1, j2), "replaced"
+            if i2 - i1 == j2 - j1:  # word-for-word rewrite: the value keeps its position
+                return _surface(question, new_tokens, j1 + a - i1, j1 + b - i1), "replaced"
+        return None
+    return None

@@ -1,0 +1,33 @@
+"""Retrieval: hybrid search of templates, scoped by datasource. Milvus trouble is recorded, not raised, so
+Phase 2 can still answer when an LLM is configured."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from text2sql_agent.nodes.common import StepTimer, error_dict
+from text2sql_agent.resources import AgentResources
+from text2sql_agent.state import AgentState
+from text2sql_core.errors import VectorStoreError
+
+__all__ = ["make_retrieve_node"]
+
+
+def make_retrieve_node(resources: AgentResources) -> Any:
+    top_k = resources.settings.agent.top_k
+
+    def retrieve_node(state: AgentState) -> dict[str, Any]:
+        timer = StepTimer("retrieval")
+        try:
+            hits = resources.retrieval().search_with_fallback(state["standalone_question"], top_k * 2,
+                                                              state["datasource"])
+        except VectorStoreError as err:
+            timer.status, timer.detail = "failed", {"error": err.message}
+            return {"candidates": [], "retrieval_error": error_dict(err), "steps": [timer.record()]}
+        timer.detail["templates"] = [
+            {"id": h.id, "description": h.description, "score": round(h.dense_score or h.similarity_score, 4)}
+            for h in hits[:top_k]
+        ]
+        return {"candidates": [h.model_dump(mode="json") for h in hits], "steps": [timer.record()]}
+
+    return retrieve_node

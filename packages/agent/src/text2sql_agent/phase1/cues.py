@@ -1,0 +1,75 @@
+"""Structure cues: what a question's words say about the SQL that answers it (Korean and English).
+
+"몇 명 / how many" wants COUNT, "부서별 / each department" wants GROUP BY, "가장 많은 / most" wants ORDER BY … DESC.
+Comparing these cues with a candidate template's SQL tells apart templates whose descriptions read alike but whose
+SQL does different things (counting singers vs counting singers per country).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sqlglot import exp
+
+from text2sql_core.sqltext import parse_one
+
+__all__ = ["cue_agreement", "question_cues", "sql_features"]
+
+_CUES: dict[str, re.Pattern[str]] = {
+    name: re.compile(pattern, re.IGNORECASE)
+    for name, pattern in {
+        "count": r"\bhow many\b|\bnumber of\b|\bcount\b|몇|개수|건수|수를|수는|수가|인원|명수",
+        "group": r"\beach\b|\bper\b|\bevery\b|\bby\b|별|마다|각 ",
+        "desc": r"\bmost\b|\bhighest\b|\blargest\b|\bbiggest\b|\bdescending\b|\boldest\b|\bmax|\bgreatest\b|"
+        r"\btop\b|가장|최대|높은|많은|큰|내림차순|상위",
+        "asc": r"\bleast\b|\blowest\b|\bsmallest\b|\bascending\b|\byoungest\b|\bfewest\b|\bmin|가장|최소|낮은|"
+        r"적은|작은|오름차순|하위",
+        "avg": r"\baverage\b|\bmean\b|평균",
+        "sum": r"\btotal\b|\bsum\b|합계|총",
+        "distinct": r"\bdistinct\b|\bdifferent\b|\bunique\b|중복",
+        "negation": r"\bnot\b|\bno\b|\bwithout\b|\bnever\b|n't\b|\bexcept\b|없는|않은|않는|제외|아닌",
+        "both": r"\bboth\b|\band\b|모두|둘 다|동시에",
+        "either": r"\bor\b|\beither\b|또는|이거나|혹은",
+    }.items()
+}
+# Cues that, when present in the question, should be reflected in the SQL (absent ones cost a little).
+_DEMANDING = frozenset({"count", "avg", "sum", "negation", "group", "distinct"})
+
+
+@lru_cache(maxsize=4096)
+def sql_features(sql: str, dialect: str = "sqlite") -> frozenset[str]:
+    try:
+        tree = parse_one(sql, dialect)
+    except Exception:
+        return frozenset()
+    found: set[str] = set()
+    checks = {
+        "count": exp.Count, "group": exp.Group, "avg": exp.Avg, "sum": exp.Sum, "distinct": exp.Distinct,
+        "both": exp.Intersect, "either": exp.Union,
+    }
+    found |= {name for name, node in checks.items() if tree.find(node)}
+    for ordered in tree.find_all(exp.Ordered):
+        found.add("desc" if ordered.args.get("desc") else "asc")
+    if tree.find(exp.Max):
+        found.add("desc")
+    if tree.find(exp.Min):
+        found.add("asc")
+    if tree.find(exp.Not) or tree.find(exp.Except) or tree.find(exp.NEQ):
+        found.add("negation")
+    if tree.find(exp.Or):
+        found.add("either")
+    return frozenset(found)
+
+
+@lru_cache(maxsize=4096)
+def question_cues(question: str) -> frozenset[str]:
+    return frozenset(name for name, pattern in _CUES.items() if pattern.search(question))
+
+
+def cue_agreement(question: str, sql: str, dialect: str = "sqlite") -> float:
+    """+1 per SQL feature the question asks for, −1 per feature it does not, −½ per demanding cue left unmet."""
+    features, cues = sql_features(sql, dialect), question_cues(question)
+    score = sum(1.0 if feature in cues else -1.0 for feature in features)
+    score -= 0.5 * len((cues & _DEMANDING) - features)
+    return score

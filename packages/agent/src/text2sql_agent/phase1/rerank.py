@@ -1,0 +1,56 @@
+"""Rerank retrieved templates: the question–template cosine, plus structure cues and identifier overlap.
+
+Milvus's fused score mixes two scales (cosine mapped to (1+cos)/2, BM25 through arctan); reranking on the
+cosine itself keeps BM25's contribution to recall while ordering by meaning and by what the SQL does."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from text2sql_agent.phase1.cues import cue_agreement
+from text2sql_core.models import SQLTemplateSearch
+from text2sql_core.sqltext import parse_one
+
+__all__ = ["Ranked", "rerank"]
+
+CUE_WEIGHT = 0.01
+OVERLAP_WEIGHT = 0.02
+_SPLIT = re.compile(r"[_\W]+", re.UNICODE)
+
+
+@dataclass
+class Ranked:
+    template: SQLTemplateSearch
+    score: float
+    cosine: float
+    cues: float
+    overlap: float
+
+
+def _words(text: str) -> set[str]:
+    return {w.rstrip("s") for w in _SPLIT.split(text.lower()) if len(w) > 1}
+
+
+def identifier_overlap(question: str, template: SQLTemplateSearch) -> float:
+    """Share of the template's column-name words that the question mentions (singular/plural folded)."""
+    try:
+        tree = parse_one(template.normalized_text, template.dialect)
+    except Exception:
+        return 0.0
+    words: set[str] = set()
+    for column in tree.find_all(exp.Column):
+        words |= _words(column.name)
+    return len(words & _words(question)) / len(words) if words else 0.0
+
+
+def rerank(question: str, candidates: list[SQLTemplateSearch]) -> list[Ranked]:
+    ranked = []
+    for template in candidates:
+        cosine = template.dense_score if template.dense_score is not None else template.similarity_score
+        cues = cue_agreement(question, template.normalized_text, template.dialect)
+        overlap = identifier_overlap(question, template)
+        ranked.append(Ranked(template, cosine + CUE_WEIGHT * cues + OVERLAP_WEIGHT * overlap, cosine, cues, overlap))
+    return sorted(ranked, key=lambda r: r.score, reverse=True)
