@@ -49,8 +49,10 @@ def _with_llm(resources: AgentResources, question: str, base: Phase1Candidate) -
     values = {p.name: params[p.name] for p in chosen.template.params if p.name in params}
     fill = base.fill.__class__(values=values, methods={k: "llm" for k in values},
                                missing=[p.name for p in chosen.template.params if p.name not in values])
-    features = features_for(order, fill)
-    features.fill_quality = 0.9 if fill.complete else 0.0
+    features = features_for(order, fill, base.features.cosine if chosen is base.ranked[0] else None)
+    agrees = base.fill.complete and chosen is base.ranked[0] and values == base.values
+    # The model's values count as surely read as ours when they agree; otherwise a little less.
+    features.fill_quality = (base.fill.quality if agrees else 0.9) if fill.complete else 0.0
     confidence = resources.calibration.probability(features) if fill.complete else 0.0
     return Phase1Candidate(chosen.template, values, fill, features, confidence, order)
 
@@ -62,7 +64,7 @@ def make_phase1_node(resources: AgentResources) -> Any:
         timer = StepTimer("phase1")
         question = state["standalone_question"]
         candidates = [SQLTemplateSearch.model_validate(c) for c in state.get("candidates") or []]
-        best = choose_deterministically(question, candidates, resources.calibration)
+        best = choose_deterministically(question, candidates, resources.calibration, embeddings=resources.embeddings)
         if best is None:
             timer.status, timer.detail = "skipped", {"reason": "no template retrieved"}
             return {"phase1": None, "steps": [timer.record()]}

@@ -31,6 +31,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         "negation": r"\bnot\b|\bno\b|\bwithout\b|\bnever\b|n't\b|\bexcept\b|없는|않은|않는|제외|아닌",
         "both": r"\bboth\b|\band\b|모두|둘 다|동시에",
         "either": r"\bor\b|\beither\b|또는|이거나|혹은",
+        "limit": r"\btop\b|\bfirst\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\w+est\b|\bmaximum\b|"
+        r"\bminimum\b|가장|상위|하위|최고|최저|제일|\d+\s*(?:명|개|건|위|곳)",
     }.items()
 }
 # Cues that, when present in the question, should be reflected in the SQL (absent ones cost a little).
@@ -59,6 +61,8 @@ def sql_features(sql: str, dialect: str = "sqlite") -> frozenset[str]:
         found.add("negation")
     if tree.find(exp.Or):
         found.add("either")
+    if tree.find(exp.Limit) or tree.find(exp.Fetch):
+        found.add("limit")
     return frozenset(found)
 
 

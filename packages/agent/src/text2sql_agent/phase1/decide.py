@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
+
+import numpy as np
+from langchain_core.embeddings import Embeddings
 
 from text2sql_agent.filling.binder import FillResult, fill_template
 from text2sql_agent.phase1.confidence import Calibration, ConfidenceFeatures
 from text2sql_agent.phase1.rerank import Ranked, rerank
 from text2sql_core.models import SQLTemplateSearch
+from text2sql_pipeline.index.masking import MASK, masked_search_text
 
 __all__ = ["Phase1Candidate", "choose_deterministically"]
 
@@ -28,21 +33,40 @@ class Phase1Candidate:
         return self.fill.complete
 
 
-def features_for(ranked: list[Ranked], fill: FillResult) -> ConfidenceFeatures:
+def features_for(ranked: list[Ranked], fill: FillResult, cosine: float | None = None) -> ConfidenceFeatures:
     top = ranked[0]
     runner_up = ranked[1].score if len(ranked) > 1 else top.score - 0.1
     bound = sum(1 for m in fill.methods.values() if m != "constant")
-    return ConfidenceFeatures(cosine=top.cosine, margin=top.score - runner_up, cues=top.cues,
-                              fill_quality=fill.quality if fill.complete else 0.0, bound_values=bound)
+    return ConfidenceFeatures(cosine=top.cosine if cosine is None else cosine, margin=top.score - runner_up,
+                              cues=top.cues, fill_quality=fill.quality if fill.complete else 0.0, bound_values=bound)
+
+
+def value_masked_cosine(question: str, template: SQLTemplateSearch, fill: FillResult,
+                        embeddings: Embeddings) -> float | None:
+    """Once values are bound we know which words of the question were values (in any language): mask those and
+    compare with the template's masked text, instead of guessing values by their look."""
+    bound = [str(v).strip("%") for k, v in fill.values.items() if fill.methods.get(k) != "constant" and v is not None]
+    if not bound or template.dense_score is None:
+        return None
+    masked = question
+    for value in sorted(bound, key=len, reverse=True):
+        masked = re.sub(re.escape(value), MASK, masked, flags=re.IGNORECASE)
+    if masked == question:
+        return None
+    query = np.asarray(embeddings.embed_query(masked))
+    text = np.asarray(embeddings.embed_documents([masked_search_text(template) or template.sql_text])[0])
+    masked_cos = float(query @ text / (np.linalg.norm(query) * np.linalg.norm(text)))
+    return (template.dense_score + masked_cos) / 2
 
 
 def choose_deterministically(question: str, candidates: list[SQLTemplateSearch], calibration: Calibration,
-                             today: date | None = None) -> Phase1Candidate | None:
+                             today: date | None = None, embeddings: Embeddings | None = None) -> Phase1Candidate | None:
     if not candidates:
         return None
     ranked = rerank(question, candidates)
     best = ranked[0].template
     fill = fill_template(best, question, today)
-    features = features_for(ranked, fill)
+    cosine = value_masked_cosine(question, best, fill, embeddings) if embeddings and fill.complete else None
+    features = features_for(ranked, fill, cosine)
     confidence = calibration.probability(features) if fill.complete else 0.0
     return Phase1Candidate(best, fill.values, fill, features, confidence, ranked)

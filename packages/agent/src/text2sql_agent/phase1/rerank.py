@@ -13,11 +13,13 @@ from sqlglot import exp
 from text2sql_agent.phase1.cues import cue_agreement
 from text2sql_core.models import SQLTemplateSearch
 from text2sql_core.sqltext import parse_one
+from text2sql_pipeline import bm25_text
 
 __all__ = ["Ranked", "rerank"]
 
 CUE_WEIGHT = 0.01
 OVERLAP_WEIGHT = 0.02
+WORDS_WEIGHT = 0.02
 _SPLIT = re.compile(r"[_\W]+", re.UNICODE)
 
 
@@ -28,6 +30,7 @@ class Ranked:
     cosine: float
     cues: float
     overlap: float
+    words: float = 0.0
 
 
 def _words(text: str) -> set[str]:
@@ -46,11 +49,25 @@ def identifier_overlap(question: str, template: SQLTemplateSearch) -> float:
     return len(words & _words(question)) / len(words) if words else 0.0
 
 
+def word_overlap(question: str, template: SQLTemplateSearch) -> float:
+    """Jaccard overlap of content words (morphemes for Korean) with the closest example question/description."""
+    asked = set(bm25_text(question).split())
+    texts = [template.example_question, template.description, *template.questions]
+    best = 0.0
+    for text in filter(None, texts):
+        words = set(bm25_text(text).split())
+        if asked and words:
+            best = max(best, len(asked & words) / len(asked | words))
+    return best
+
+
 def rerank(question: str, candidates: list[SQLTemplateSearch]) -> list[Ranked]:
     ranked = []
     for template in candidates:
-        cosine = template.dense_score if template.dense_score is not None else template.similarity_score
+        cosine = template.cosine
         cues = cue_agreement(question, template.normalized_text, template.dialect)
         overlap = identifier_overlap(question, template)
-        ranked.append(Ranked(template, cosine + CUE_WEIGHT * cues + OVERLAP_WEIGHT * overlap, cosine, cues, overlap))
+        words = word_overlap(question, template)
+        score = cosine + CUE_WEIGHT * cues + OVERLAP_WEIGHT * overlap + WORDS_WEIGHT * words
+        ranked.append(Ranked(template, score, cosine, cues, overlap, words))
     return sorted(ranked, key=lambda r: r.score, reverse=True)

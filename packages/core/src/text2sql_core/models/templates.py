@@ -97,5 +97,12 @@ class SQLTemplateSearch(SQLTemplateInDB):
 
     similarity_score: float = 0.0
     matched_from: Literal["hybrid", "dense", "sparse"] = "hybrid"
-    # Cosine similarity between the question and the template's text, whatever the ranker's scale.
+    # Cosine similarity between the question and the template's text, whatever the ranker's scale,
+    # as written and with values masked on both sides.
     dense_score: float | None = None
+    masked_score: float | None = None
+
+    @property
+    def cosine(self) -> float:
+        scores = [s for s in (self.dense_score, self.masked_score) if s is not None]
+        return sum(scores) / len(scores) if scores else self.similarity_score

@@ -118,10 +118,9 @@ def _cosine(a: list[float], b: list[float] | None) -> float | None:
 
 
 def _to_result(hit: dict[str, Any], matched_from: str, plain: list[float], masked: list[float]) -> SQLTemplateSearch:
-    """dense_score: the mean of the cosine as written and the cosine with values masked, so that a shared value
-    counts, but a different value does not push a template away."""
+    """Both cosines: as written, and with values masked — so a shared value counts, but a different value does not
+    push a template away (`SQLTemplateSearch.cosine` is their mean)."""
     entity = hit["entity"]
-    pairs = ((plain, entity.get(DENSE)), (masked, entity.get(DENSE_MASKED)))
-    scores = [c for c in (_cosine(q, t) for q, t in pairs) if c is not None]
     return SQLTemplateSearch(**dict(entity["payload"]), similarity_score=float(hit["distance"]),
-                             matched_from=matched_from, dense_score=sum(scores) / len(scores) if scores else None)
+                             matched_from=matched_from, dense_score=_cosine(plain, entity.get(DENSE)),
+                             masked_score=_cosine(masked, entity.get(DENSE_MASKED)))
