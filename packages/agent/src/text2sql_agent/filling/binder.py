@@ -110,8 +110,12 @@ def fill_template(template: SQLTemplateInDB, question: str, today: date | None =
         occurrence = seen.get(core.lower(), 0)
         seen[core.lower()] = occurrence + 1
         value, method = None, ""
-        if param.type == "date" and date_index < len(ranges):
-            value, method = _date_value(param, roles.get(param.name, ""), ranges, date_index), "date"
+        role = roles.get(param.name, "")
+        if param.type == "date" and role == "BETWEEN_HIGH" and date_index == len(ranges) and ranges:
+            # One expression ("지난달") gives both ends of a BETWEEN: its range's end closes it.
+            value, method = _date_value(param, role, ranges, date_index - 1), "date"
+        elif param.type == "date" and date_index < len(ranges):
+            value, method = _date_value(param, role, ranges, date_index), "date"
             date_index += 1
         if value is None:
             aligned = align_value(example, question, core, occurrence)

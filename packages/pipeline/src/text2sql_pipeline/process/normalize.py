@@ -96,7 +96,7 @@ class _Binder:
     def _in_question(self, value: Any) -> bool:
         if not self.question:
             return True
-        text = str(value).lower()
+        text = str(value).lower().strip("%")  # LIKE '%Air%' is stated in the question as "Air"
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
         if _DATE.match(text):

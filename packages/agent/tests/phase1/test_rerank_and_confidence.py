@@ -1,0 +1,56 @@
+"""Structure cues, reranking and the calibrated confidence."""
+
+from __future__ import annotations
+
+import random
+
+from text2sql_agent.phase1.confidence import Calibration, ConfidenceFeatures, fit_calibration
+from text2sql_agent.phase1.cues import cue_agreement, question_cues, sql_features
+from text2sql_agent.phase1.rerank import rerank
+from text2sql_core.models import SQLTemplateSearch
+
+
+def candidate(sql: str, description: str, cosine: float) -> SQLTemplateSearch:
+    return SQLTemplateSearch(id=description, sql_text=sql, normalized_text=sql, template_hash="h", dialect="sqlite",
+                             description=description, example_question=description, dense_score=cosine)
+
+
+def test_cues_in_both_languages() -> None:
+    assert {"count", "group"} <= question_cues("부서별 직원 수를 알려줘")
+    assert {"count", "group"} <= question_cues("How many singers are from each country?")
+    assert {"avg"} <= question_cues("평균 급여")
+    assert sql_features("SELECT country, COUNT(*) FROM singer GROUP BY country") == {"count", "group"}
+    assert "limit" in sql_features("SELECT name FROM t ORDER BY x DESC LIMIT 3")
+
+
+def test_structure_breaks_a_near_tie() -> None:
+    plain = candidate("SELECT COUNT(*) FROM singer", "How many singers do we have?", 0.947)
+    grouped = candidate("SELECT country, COUNT(*) FROM singer GROUP BY country", "Singers per country", 0.944)
+    ranked = rerank("How many singers are from each country?", [plain, grouped])
+    assert ranked[0].template is grouped
+    assert cue_agreement("How many singers do we have?", plain.sql_text) > \
+        cue_agreement("How many singers do we have?", grouped.sql_text)
+
+
+def test_fit_calibration_separates_and_round_trips(tmp_path) -> None:
+    rng = random.Random(0)
+    rows, labels = [], []
+    for _ in range(400):
+        good = rng.random() < 0.5
+        rows.append(ConfidenceFeatures(cosine=rng.gauss(0.93 if good else 0.88, 0.02),
+                                       margin=abs(rng.gauss(0.04 if good else 0.01, 0.01)),
+                                       cues=rng.choice([0, 1, 2]) if good else rng.choice([-1, 0]),
+                                       fill_quality=1.0 if good else rng.choice([0.0, 0.9]), bound_values=1))
+        labels.append(good)
+    calibration = fit_calibration(rows, labels)
+    right = [calibration.probability(r) for r, y in zip(rows, labels, strict=True) if y]
+    wrong = [calibration.probability(r) for r, y in zip(rows, labels, strict=True) if not y]
+    assert sum(right) / len(right) > 0.8 > 0.2 > sum(wrong) / len(wrong)
+    path = tmp_path / "cal.json"
+    calibration.save(path)
+    assert Calibration.load(path).probability(rows[0]) == calibration.probability(rows[0])
+
+
+def test_shipped_calibration_loads() -> None:
+    calibration = Calibration.load()
+    assert len(calibration.weights) == 5 and calibration.fitted_on
