@@ -22,7 +22,9 @@ __all__ = ["FillResult", "fill_template"]
 
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:,\d{3})*(?:\.\d+)?(?![\w.])")
 _QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"|‘([^’]+)’|“([^”]+)”")
-_QUALITY = {"constant": 1.0, "same": 1.0, "replaced": 0.9, "date": 0.9, "ordered": 0.7}
+# How surely each method reads a value: an exact match, a word-for-word replacement and a one-to-one order
+# (as many numbers in the question as number parameters) are strong; a partial order is weak.
+_QUALITY = {"constant": 1.0, "same": 1.0, "replaced": 0.9, "date": 0.9, "ordered_all": 0.9, "ordered": 0.7}
 
 
 @dataclass
@@ -100,6 +102,8 @@ def fill_template(template: SQLTemplateInDB, question: str, today: date | None =
     ranges = find_date_ranges(question, today)
     numbers = [m.group(0) for m in _NUMBER.finditer(question)]
     quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(question)]
+    wanted_numbers = sum(1 for p in template.params if p.from_question and p.type == "number")
+    ordered = "ordered_all" if len(numbers) == wanted_numbers else "ordered"
     seen: dict[str, int] = {}
     date_index = number_index = quoted_index = 0
     for param in template.params:
@@ -126,7 +130,7 @@ def fill_template(template: SQLTemplateInDB, question: str, today: date | None =
                     typed = prefix + _transfer_case(core, _example_surface(example, core), str(typed)) + suffix
                 value = typed
         if value is None and param.type == "number" and number_index < len(numbers):
-            value, method = _as_type(numbers[number_index], param), "ordered"
+            value, method = _as_type(numbers[number_index], param), ordered
             number_index += 1
         elif value is None and param.type != "number" and quoted_index < len(quoted):
             value, method = prefix + quoted[quoted_index] + suffix, "ordered"
