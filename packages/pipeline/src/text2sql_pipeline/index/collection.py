@@ -126,6 +126,11 @@ class MilvusCollection:
         if rows:
             self._call("upsert", self.client.upsert, self.name, rows)
 
+    def flush(self) -> None:
+        """Seal what was just written: Milvus Lite searches unflushed rows one by one (1.5 s at 10k rows, 70 ms
+        once flushed into indexed segments)."""
+        self._call("flush", self.client.flush, self.name)
+
     def delete(self, ids: list[str]) -> None:
         if ids:
             self._call("delete", self.client.delete, self.name, ids=ids)

@@ -50,5 +50,7 @@ class TableStore:
             for i, vector in zip(changed, vectors, strict=True)
         ]
         self.collection.upsert(rows)
+        if rows:
+            self.collection.flush()
         counts.indexed = len(rows)
         return counts

@@ -107,6 +107,8 @@ class TemplateStore:
             counts.indexed += len(batch)
             if progress:
                 progress(len(batch))
+        if counts.indexed:
+            self.collection.flush()
         return counts
 
     def _embed(self, batch: list[SQLTemplateInDB]) -> tuple[list[list[float]], list[list[float]]]:
