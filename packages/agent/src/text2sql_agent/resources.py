@@ -27,7 +27,7 @@ class AgentResources:
         self.settings = settings
         self.llm = llm
         self._embeddings = embeddings
-        self.calibration = calibration or Calibration.load(getattr(settings.agent, "calibration_path", None))
+        self.calibration = calibration or Calibration.load(settings.agent.calibration_path)
         self._retrieval = retrieval
         self._lock = threading.Lock()
         self._loaders: dict[str, CachedSchemaLoader] = {}
