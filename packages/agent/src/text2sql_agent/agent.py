@@ -53,15 +53,13 @@ class Text2SQLAgent:
         path.parent.mkdir(parents=True, exist_ok=True)
         return SqliteSaver(sqlite3.connect(path, check_same_thread=False))
 
-    def _inputs(self, question: str, datasource: str | None, execute: bool,
-                max_rows: int | None) -> tuple[dict[str, Any], str]:
-        ds = datasource or self.settings.default_datasource
-        return turn_reset(question, ds, execute, max_rows), ds
+    def _inputs(self, question: str, datasource: str | None, execute: bool, max_rows: int | None) -> dict[str, Any]:
+        return turn_reset(question, datasource or self.settings.default_datasource, execute, max_rows)
 
     def stream(self, question: str, datasource: str | None = None, thread_id: str | None = None,
                execute: bool = True, max_rows: int | None = None) -> Iterator[Step | Answer]:
         """Yield each step as its node finishes, then the `Answer`."""
-        inputs, _ = self._inputs(question, datasource, execute, max_rows)
+        inputs = self._inputs(question, datasource, execute, max_rows)
         config = {"configurable": {"thread_id": thread_id or uuid.uuid4().hex}}
         final: dict[str, Any] = {}
         for mode, chunk in self._graph(thread_id).stream(inputs, config, stream_mode=["updates", "values"]):
@@ -75,7 +73,7 @@ class Text2SQLAgent:
 
     def ask(self, question: str, datasource: str | None = None, thread_id: str | None = None,
             execute: bool = True, max_rows: int | None = None) -> Answer:
-        inputs, _ = self._inputs(question, datasource, execute, max_rows)
+        inputs = self._inputs(question, datasource, execute, max_rows)
         config = {"configurable": {"thread_id": thread_id or uuid.uuid4().hex}}
         state = self._graph(thread_id).invoke(inputs, config)
         return self._answer(state)

@@ -4,15 +4,15 @@ so "서울에" and "부산에" align as "서울"+"에" and "부산"+"에"."""
 from __future__ import annotations
 
 import re
-import threading
 from dataclasses import dataclass
 from functools import lru_cache
+
+from text2sql_pipeline.index.tokenize import analyse_korean
 
 __all__ = ["Token", "tokenize_question"]
 
 _WORD = re.compile(r"'[^']*'|\"[^\"]*\"|\d+(?:[.,]\d+)*|[A-Za-z][A-Za-z0-9_.\-]*|[^\sA-Za-z0-9]+", re.UNICODE)
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
-_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -26,18 +26,9 @@ class Token:
         return self.text.lower().strip("'\"")
 
 
-@lru_cache(maxsize=1)
-def _kiwi():
-    from kiwipiepy import Kiwi
-
-    return Kiwi()
-
-
 def _split_korean(text: str, offset: int) -> list[Token]:
-    with _lock:
-        morphemes = _kiwi().tokenize(text)
     tokens = []
-    for m in morphemes:
+    for m in analyse_korean(text):
         start = offset + m.start
         # Kiwi restores the base form of verbs (변했 → 변하); keep the surface text for spans.
         tokens.append(Token(text[m.start : m.start + m.len], start, start + m.len))

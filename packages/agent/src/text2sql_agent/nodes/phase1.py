@@ -8,6 +8,7 @@ from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
+from text2sql_agent.filling.binder import FillResult
 from text2sql_agent.nodes.common import StepTimer
 from text2sql_agent.phase1.decide import Phase1Candidate, choose_deterministically, features_for
 from text2sql_agent.phase1.rerank import Ranked
@@ -47,7 +48,7 @@ def _with_llm(resources: AgentResources, question: str, base: Phase1Candidate) -
         return None
     order = [chosen, *[r for r in base.ranked if r is not chosen]]
     values = {p.name: params[p.name] for p in chosen.template.params if p.name in params}
-    fill = base.fill.__class__(values=values, methods={k: "llm" for k in values},
+    fill = FillResult(values=values, methods={k: "llm" for k in values},
                                missing=[p.name for p in chosen.template.params if p.name not in values])
     features = features_for(order, fill, base.features.cosine if chosen is base.ranked[0] else None)
     agrees = base.fill.complete and chosen is base.ranked[0] and values == base.values

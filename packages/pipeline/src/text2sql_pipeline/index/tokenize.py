@@ -11,7 +11,7 @@ import re
 import threading
 from functools import lru_cache
 
-__all__ = ["bm25_text"]
+__all__ = ["analyse_korean", "bm25_text"]
 
 # Content morphemes: nouns, verb/adjective stems, adverbs, determiners, roots, foreign words, numbers, hanja.
 _KEEP_PREFIXES = ("NN", "NR", "NP", "VV", "VA", "VX", "MM", "MAG", "XR", "SL", "SN", "SH", "W_", "XSN")
@@ -30,17 +30,21 @@ _lock = threading.Lock()
 
 
 @lru_cache(maxsize=1)
-def _kiwi():
+def _kiwi():  # loaded lazily and once per process: the model takes ~1 s and real memory
     from kiwipiepy import Kiwi
 
     return Kiwi()
 
 
-def _tokens(text: str) -> list[str]:
+def analyse_korean(text: str) -> list:
+    """Kiwi's morphemes (form, tag, start, len) — the one analyser for BM25 text and question alignment."""
     with _lock:  # Kiwi instances are not documented as thread-safe
-        analysed = _kiwi().tokenize(text)
+        return list(_kiwi().tokenize(text))
+
+
+def _tokens(text: str) -> list[str]:
     words = []
-    for token in analysed:
+    for token in analyse_korean(text):
         if token.tag.startswith(_KEEP_PREFIXES):
             words.extend(w for w in _SPLIT_IDENTIFIER.split(token.form.lower()) if w and w not in _ENGLISH_STOPWORDS)
     return words
