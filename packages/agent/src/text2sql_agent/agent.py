@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import sqlite3
 import threading
 import uuid
-from collections.abc import Iterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -70,6 +71,30 @@ class Text2SQLAgent:
                 for step in (node_update or {}).get("steps") or []:
                     yield Step.model_validate(step)
         yield self._answer(final)
+
+    async def astream(self, question: str, datasource: str | None = None, thread_id: str | None = None,
+                      execute: bool = True, max_rows: int | None = None) -> AsyncIterator[Step | Answer]:
+        """`stream` for async servers: the graph runs in a worker thread (its nodes block on databases and
+        Milvus), and each step is handed to the event loop as it finishes."""
+        loop = asyncio.get_running_loop()
+        queue: asyncio.Queue[Any] = asyncio.Queue()
+        done = object()
+
+        def produce() -> None:
+            try:
+                for item in self.stream(question, datasource, thread_id, execute, max_rows):
+                    loop.call_soon_threadsafe(queue.put_nowait, item)
+            except BaseException as err:  # handed over and re-raised in the caller's task
+                loop.call_soon_threadsafe(queue.put_nowait, err)
+            finally:
+                loop.call_soon_threadsafe(queue.put_nowait, done)
+
+        # Not awaited: a cancelled caller stops listening at once; the thread ends with its query's timeout.
+        loop.run_in_executor(None, produce)
+        while (item := await queue.get()) is not done:
+            if isinstance(item, BaseException):
+                raise item
+            yield item
 
     def ask(self, question: str, datasource: str | None = None, thread_id: str | None = None,
             execute: bool = True, max_rows: int | None = None) -> Answer:

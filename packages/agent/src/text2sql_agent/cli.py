@@ -113,4 +113,7 @@ def eval_spider_command(
 def register(app: typer.Typer) -> None:
     app.command("ask")(ask_command)
     app.command("demo")(demo_command)
+    from text2sql_agent.server.cli import serve_command
+
+    app.command("serve")(serve_command)
     app.add_typer(eval_app, name="eval")

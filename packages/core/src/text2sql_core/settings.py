@@ -24,6 +24,8 @@ __all__ = [
     "MilvusSettings",
     "OracleSettings",
     "SecuritySettings",
+    "ServerSettings",
+    "UISettings",
     "UnifiedSettings",
     "get_settings",
 ]
@@ -133,6 +135,39 @@ class AgentSettings(BaseModel):
     calibration_path: Path | None = None
 
 
+class ServerSettings(BaseModel):
+    """`text2sql serve`: the A2A endpoint's auth, limits and public address."""
+
+    host: str = "127.0.0.1"
+    port: int = Field(8000, ge=1, le=65535)
+    # The address other agents reach (behind a proxy or in compose); the agent card advertises it.
+    public_url: str | None = None
+    api_keys: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    # Needed to listen on a non-loopback address without keys: an explicit choice, never a default.
+    auth_disabled: bool = False
+    requests_per_minute: int = Field(60, ge=1)
+    max_concurrent_tasks: int = Field(4, ge=1)
+    max_request_bytes: int = Field(64 * 1024, ge=1024)
+    max_question_chars: int = Field(2000, ge=10)
+    # Clients are told who they are by the proxy in front: trust X-Forwarded-For only when one exists.
+    trust_forwarded_for: bool = False
+
+    _split = field_validator("api_keys", mode="before")(_split_list)
+
+
+class UISettings(BaseModel):
+    """The Chainlit chat mounted at /chat."""
+
+    enabled: bool = True
+    # `name:pbkdf2_sha256$...` entries (see `text2sql users hash`), or a file with one entry per line.
+    users: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
+    users_file: Path | None = None
+    auth_disabled: bool = False
+    feedback_path: str = "./data/feedback.sqlite"
+
+    _split = field_validator("users", mode="before")(_split_list)
+
+
 class UnifiedSettings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="TEXT2SQL_",
@@ -153,6 +188,8 @@ class UnifiedSettings(BaseSettings):
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
     agent: AgentSettings = Field(default_factory=AgentSettings)
+    server: ServerSettings = Field(default_factory=ServerSettings)
+    ui: UISettings = Field(default_factory=UISettings)
     phase1_confidence_threshold: float = Field(0.75, ge=0.0, le=1.0)
     log_level: str = "INFO"
 

@@ -1,0 +1,88 @@
+"""/healthz (the process is up) and /readyz (every dependency, each reported by name)."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable
+from typing import Any
+
+import httpx
+
+from text2sql_core.connection import ConnectionSettings
+from text2sql_core.db import connection_factory
+from text2sql_core.db.errors import unreachable_error
+from text2sql_core.errors import Text2SQLError
+from text2sql_core.settings import UnifiedSettings
+from text2sql_pipeline import connect_milvus
+
+__all__ = ["readiness"]
+
+CHECK_TIMEOUT_S = 5.0
+
+
+def _ping_database(settings: ConnectionSettings) -> str:
+    try:
+        conn = connection_factory(settings)()
+    except Exception as err:
+        raise unreachable_error(settings, err) from err
+    try:
+        cursor = conn.cursor()
+        cursor.execute("SELECT 1 FROM DUAL" if settings.dialect == "oracle" else "SELECT 1")
+        cursor.fetchall()
+    finally:
+        conn.close()
+    return settings.display()
+
+
+def _ping_milvus(settings: UnifiedSettings) -> str:
+    client = connect_milvus(settings.milvus)
+    collection = settings.milvus.templates_collection
+    if not client.has_collection(collection):
+        raise Text2SQLError(f"Milvus has no collection {collection!r}: run `text2sql index` (or `text2sql demo`).",
+                            code="NOT_INDEXED")
+    rows = client.get_collection_stats(collection).get("row_count", 0)
+    return f"{settings.milvus.connection_uri} ({collection}: {rows} templates)"
+
+
+def _ping_llm(settings: UnifiedSettings) -> str:
+    llm = settings.llm
+    headers = {"Authorization": f"Bearer {llm.api_key.get_secret_value()}"} if llm.api_key else {}
+    url = f"{llm.base_url.rstrip('/')}/models"
+    response = httpx.get(url, headers=headers, timeout=CHECK_TIMEOUT_S)
+    if response.status_code >= 400:
+        raise Text2SQLError(f"The LLM server at {llm.base_url} answered {response.status_code} to GET /models; check "
+                            "TEXT2SQL_LLM__BASE_URL and TEXT2SQL_LLM__API_KEY.", code="LLM_UNAVAILABLE")
+    return f"{llm.base_url} ({llm.model})"
+
+
+async def _check(name: str, probe: Callable[[], str]) -> dict[str, Any]:
+    started = time.perf_counter()
+    try:
+        detail = await asyncio.wait_for(asyncio.to_thread(probe), CHECK_TIMEOUT_S)
+        outcome: dict[str, Any] = {"name": name, "ok": True, "detail": detail}
+    except TimeoutError:
+        outcome = {"name": name, "ok": False, "error": f"no answer within {CHECK_TIMEOUT_S:.0f} s"}
+    except Text2SQLError as err:
+        outcome = {"name": name, "ok": False, "error": err.message, "code": err.code}
+    except Exception as err:  # a probe's own failure is still a named, readable answer
+        outcome = {"name": name, "ok": False, "error": f"{type(err).__name__}: {err}"}
+    outcome["ms"] = round((time.perf_counter() - started) * 1000, 1)
+    return outcome
+
+
+def _probes(settings: UnifiedSettings) -> list[tuple[str, Callable[[], str]]]:
+    probes: list[tuple[str, Callable[[], str]]] = [("milvus", lambda: _ping_milvus(settings))]
+    for datasource in settings.datasource_names():
+        for kind in ("schema", "oltp"):
+            def probe(ds: str = datasource, k: str = kind) -> str:
+                return _ping_database(settings.connection(k, ds))  # type: ignore[arg-type]
+            probes.append((f"{kind}:{datasource}", probe))
+    if settings.llm.enabled:
+        probes.append(("llm", lambda: _ping_llm(settings)))
+    return probes
+
+
+async def readiness(settings: UnifiedSettings) -> tuple[bool, list[dict[str, Any]]]:
+    checks = await asyncio.gather(*(_check(name, probe) for name, probe in _probes(settings)))
+    return all(c["ok"] for c in checks), list(checks)
