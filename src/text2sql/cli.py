@@ -36,3 +36,7 @@ def main() -> None:
     logging.basicConfig(level=os.environ.get("TEXT2SQL_LOG_LEVEL", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s")
     app()
+
+
+if __name__ == "__main__":
+    main()

@@ -11,11 +11,12 @@ from a2a.client import A2ACardResolver, A2AClientError
 from a2a.helpers import get_artifact_text, get_data_parts, new_data_part, new_text_part
 from a2a.types import AgentCard, GetTaskRequest, Message, Role, SendMessageRequest, StreamResponse, Task, TaskState
 
-from a2a_testing import BASE, KEYS, a2a_client
+from a2a_testing import BASE, KEYS, a2a_client, served_settings
 from scripted_llm import ScriptedChatModel, route_by_system
 from text2sql_agent import Text2SQLAgent
 from text2sql_agent.server.app import create_app
 from text2sql_core.settings import UnifiedSettings
+from text2sql_testing import postgres_url
 
 PHASE1_CHOICE = "You map a question to one of the given SQL templates"
 REWRITE = "Rewrite the user's last question"
@@ -160,3 +161,24 @@ async def test_health_endpoints(http: httpx.AsyncClient) -> None:
     assert ready.status_code == 200, ready.text
     assert set(checks) == {"milvus", "schema:default", "oltp:default"} and all(c["ok"] for c in checks.values())
     assert "40 templates" in checks["milvus"]["detail"]
+
+
+@pytest.mark.postgres
+async def test_tasks_in_a_shared_postgres_store_are_seen_by_another_replica(demo: UnifiedSettings) -> None:
+    """Two apps (replicas) on one task store: a task created through one is read through the other."""
+    server_url = postgres_url()
+    if server_url is None:
+        pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
+    url = server_url.replace("postgresql+psycopg://", "postgresql+asyncpg://")
+    settings = served_settings(demo, task_store_url=url)
+    agent = Text2SQLAgent(settings, llm=None)
+    first, second = create_app(settings, agent), create_app(settings, agent)
+    headers = {"X-API-Key": KEYS[0], "A2A-Version": "1.0"}
+    body = {"message": {"role": "ROLE_USER", "messageId": uuid.uuid4().hex, "parts": [{"text": "부서별 직원 수를 알려줘"}]}}
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=first), base_url=BASE) as one:
+        created = (await one.post("/a2a/message:send", json=body, headers=headers)).json()["task"]
+    async with httpx.AsyncClient(transport=httpx.ASGITransport(app=second), base_url=BASE) as other:
+        fetched = await other.get(f"/a2a/tasks/{created['id']}", headers=headers)
+    assert fetched.status_code == 200, fetched.text
+    assert fetched.json()["status"]["state"] == "TASK_STATE_COMPLETED"
+    assert {a["name"] for a in fetched.json()["artifacts"]} == {"sql", "result", "summary"}

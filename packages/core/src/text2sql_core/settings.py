@@ -151,6 +151,8 @@ class ServerSettings(BaseModel):
     max_question_chars: int = Field(2000, ge=10)
     # Clients are told who they are by the proxy in front: trust X-Forwarded-For only when one exists.
     trust_forwarded_for: bool = False
+    # Empty: tasks live in memory (one process). Replicas share one store: postgresql+asyncpg://... or sqlite+aiosqlite.
+    task_store_url: SecretStr | None = None
 
     _split = field_validator("api_keys", mode="before")(_split_list)
 

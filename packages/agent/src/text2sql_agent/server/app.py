@@ -23,7 +23,7 @@ from text2sql_agent.server.health import readiness
 from text2sql_agent.server.ratelimit import RateLimiter
 from text2sql_core.settings import UnifiedSettings
 
-__all__ = ["create_app"]
+__all__ = ["create_app", "create_task_store"]
 
 ASGIApp = Callable[..., Awaitable[None]]
 
@@ -58,6 +58,17 @@ def _site(settings: UnifiedSettings, lifespan: Any) -> FastAPI:
     return site
 
 
+def create_task_store(settings: UnifiedSettings) -> TaskStore:
+    """In memory by default; with a URL, the SDK's SQL store, so replicas behind a load balancer share tasks."""
+    url = settings.server.task_store_url
+    if url is None or not url.get_secret_value():
+        return InMemoryTaskStore()
+    from a2a.server.tasks import DatabaseTaskStore
+    from sqlalchemy.ext.asyncio import create_async_engine
+
+    return DatabaseTaskStore(create_async_engine(url.get_secret_value(), pool_pre_ping=True), create_table=True)
+
+
 class _Dispatch:
     """/a2a and /a2a/... go to the gated A2A app, the rest to the site. (A Starlette Mount would answer a POST to
     the bare /a2a with a redirect, which JSON-RPC clients do not follow.)"""
@@ -89,4 +100,4 @@ def create_app(settings: UnifiedSettings, agent: Text2SQLAgent | None = None, *,
         from text2sql_agent.ui.mount import mount_chat
 
         mount_chat(site, settings, agent)
-    return _Dispatch(_a2a_app(settings, agent, task_store or InMemoryTaskStore()), site)
+    return _Dispatch(_a2a_app(settings, agent, task_store or create_task_store(settings)), site)
