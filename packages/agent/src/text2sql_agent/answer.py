@@ -20,6 +20,7 @@ class Suggestion(BaseModel):
     template_id: str
     description: str
     score: float
+    example_question: str = ""  # a question this template answers as it is: what a click in the chat asks
 
 
 class Answer(BaseModel):

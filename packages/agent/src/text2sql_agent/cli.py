@@ -116,4 +116,8 @@ def register(app: typer.Typer) -> None:
     from text2sql_agent.server.cli import serve_command
 
     app.command("serve")(serve_command)
+    from text2sql_agent.ui.cli import templates_app, users_app
+
+    app.add_typer(templates_app, name="templates")
+    app.add_typer(users_app, name="users")
     app.add_typer(eval_app, name="eval")

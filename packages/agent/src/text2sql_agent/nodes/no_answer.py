@@ -21,6 +21,7 @@ def make_no_answer_node(resources: AgentResources) -> Any:
         timer = StepTimer("no_answer")
         phase1 = state.get("phase1") or {}
         suggestions = [{"template_id": c["id"], "description": c["description"],
+                        "example_question": c.get("example_question") or (c.get("questions") or [""])[0],
                         "score": round(c.get("dense_score") or c.get("similarity_score") or 0.0, 4)}
                        for c in (state.get("candidates") or [])[:3]]
         korean = has_hangul(state["question"])
