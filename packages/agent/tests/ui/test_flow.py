@@ -32,9 +32,9 @@ class Sink:
     async def step(self, step: Step, title: str, body: str) -> None:
         self.steps.append((title, body))
 
-    async def reply(self, reply: Reply) -> str:
+    async def reply(self, reply: Reply) -> list[str]:
         self.replies.append(reply)
-        return f"msg-{len(self.replies)}"
+        return [f"msg-{len(self.replies)}", f"run-{len(self.replies)}"]
 
 
 STEPS = [Step(name="retrieval", detail={"templates": [{"id": "t1", "description": "부서별 직원 수", "score": 0.91}]}),
@@ -58,7 +58,7 @@ async def test_steps_stream_then_the_reply_with_sql_table_csv_and_chart(tmp_path
     assert "Phase 1" in reply.markdown and "신뢰도 0.83" in reply.markdown and "`t1`" in reply.markdown
     assert reply.csv is not None and reply.csv.decode("utf-8-sig").splitlines() == ["dept,n", "개발팀,15", "인사팀,6"]
     assert reply.chart is not None and reply.chart.data[0].type == "bar"
-    assert store.record("msg-1", 1) is not None and store.candidates()[0].question == DEPT.question
+    assert store.record("run-1", 1) is not None and store.candidates()[0].question == DEPT.question
 
 
 async def test_no_answer_offers_three_clickable_suggestions_and_no_table() -> None:

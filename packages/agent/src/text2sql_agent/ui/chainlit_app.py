@@ -27,7 +27,7 @@ class ChainlitSink:
             if step.status == "failed":
                 shown.is_error = True
 
-    async def reply(self, reply: Reply) -> str:
+    async def reply(self, reply: Reply) -> list[str]:
         answer = reply.answer
         elements: list[Any] = []
         if reply.csv is not None:
@@ -40,7 +40,8 @@ class ChainlitSink:
                              payload={"question": s.example_question or s.description}) for s in reply.suggestions]
         message = cl.Message(content=reply.markdown, elements=elements, actions=actions)
         await message.send()
-        return message.id
+        # Chainlit puts the thumbs on the turn (the run step the message belongs to), not on the message itself.
+        return [message.id, *([message.parent_id] if message.parent_id else [])]
 
 
 if RUNTIME.login_required:

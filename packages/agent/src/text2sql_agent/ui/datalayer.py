@@ -3,6 +3,7 @@ FeedbackStore; threads and steps are not kept here (the conversation itself live
 
 from __future__ import annotations
 
+import logging
 from datetime import UTC, datetime
 from typing import Any
 
@@ -13,6 +14,8 @@ from chainlit.user import PersistedUser, User
 from text2sql_agent.ui.feedback import FeedbackStore
 
 __all__ = ["FeedbackDataLayer"]
+
+logger = logging.getLogger("text2sql.chat")
 
 
 class FeedbackDataLayer(BaseDataLayer):
@@ -27,7 +30,10 @@ class FeedbackDataLayer(BaseDataLayer):
                              createdAt=datetime.now(UTC).isoformat())
 
     async def upsert_feedback(self, feedback: Feedback) -> str:
-        return self.store.record(feedback.forId, int(feedback.value), feedback.comment) or ""
+        feedback_id = self.store.record(feedback.forId, int(feedback.value), feedback.comment)
+        if feedback_id is None:
+            logger.warning("feedback for an unknown message %s was not recorded", feedback.forId)
+        return feedback_id or ""
 
     async def delete_feedback(self, feedback_id: str) -> bool:
         return True

@@ -39,8 +39,8 @@ class Reply:
 class ChatSink(Protocol):
     async def step(self, step: Step, title: str, body: str) -> None: ...
 
-    async def reply(self, reply: Reply) -> str:
-        """Show the reply; return its message id (feedback refers to it)."""
+    async def reply(self, reply: Reply) -> list[str]:
+        """Show the reply; return the ids feedback on it may refer to (the message, and the turn it belongs to)."""
         ...
 
 
@@ -94,7 +94,9 @@ async def handle_question(agent: Text2SQLAgent, question: str, options: ChatOpti
         else:
             answer = item
     assert answer is not None  # the stream always ends with the Answer
-    message_id = await sink.reply(compose_reply(answer, executed=not options.sql_only))
+    feedback_ids = await sink.reply(compose_reply(answer, executed=not options.sql_only))
     if feedback is not None:
-        feedback.remember(message_id, answer, agent.settings.dialect_for(answer.datasource), user)
+        dialect = agent.settings.dialect_for(answer.datasource)
+        for feedback_id in feedback_ids:
+            feedback.remember(feedback_id, answer, dialect, user)
     return answer
