@@ -10,6 +10,7 @@ from typing import Any
 from a2a.server.request_handlers import DefaultRequestHandler
 from a2a.server.routes import create_agent_card_routes, create_jsonrpc_routes, create_rest_routes
 from a2a.server.tasks import InMemoryTaskStore, TaskStore
+from a2a.types import AgentCard
 from fastapi import FastAPI
 from fastapi.responses import JSONResponse
 from starlette.applications import Starlette
@@ -28,9 +29,8 @@ __all__ = ["create_app", "create_task_store"]
 ASGIApp = Callable[..., Awaitable[None]]
 
 
-def _a2a_app(settings: UnifiedSettings, agent: Text2SQLAgent, task_store: TaskStore) -> ASGIApp:
-    handler = DefaultRequestHandler(agent_executor=Text2SQLExecutor(agent), task_store=task_store,
-                                    agent_card=build_agent_card(settings))
+def _a2a_app(settings: UnifiedSettings, agent: Text2SQLAgent, task_store: TaskStore, card: AgentCard) -> ASGIApp:
+    handler = DefaultRequestHandler(agent_executor=Text2SQLExecutor(agent), task_store=task_store, agent_card=card)
     builder = LoggingContextBuilder()
     routes = [*create_jsonrpc_routes(handler, rpc_url=A2A_PATH, context_builder=builder),
               *create_rest_routes(handler, context_builder=builder, path_prefix=A2A_PATH)]
@@ -40,9 +40,9 @@ def _a2a_app(settings: UnifiedSettings, agent: Text2SQLAgent, task_store: TaskSt
     return A2AGate(Starlette(routes=routes), settings.server, authenticator, limiter, require_auth)
 
 
-def _site(settings: UnifiedSettings, lifespan: Any) -> FastAPI:
+def _site(settings: UnifiedSettings, lifespan: Any, card: AgentCard) -> FastAPI:
     site = FastAPI(title="text2sql", docs_url=None, redoc_url=None, openapi_url=None, lifespan=lifespan)
-    for route in create_agent_card_routes(build_agent_card(settings)):
+    for route in create_agent_card_routes(card):
         site.router.routes.append(route)
 
     @site.get("/healthz")
@@ -95,9 +95,10 @@ def create_app(settings: UnifiedSettings, agent: Text2SQLAgent | None = None, *,
             on_startup()
         yield
 
-    site = _site(settings, lifespan)
+    card = build_agent_card(settings)
+    site = _site(settings, lifespan, card)
     if chat:
         from text2sql_agent.ui.mount import mount_chat
 
         mount_chat(site, settings, agent)
-    return _Dispatch(_a2a_app(settings, agent, task_store or create_task_store(settings)), site)
+    return _Dispatch(_a2a_app(settings, agent, task_store or create_task_store(settings), card), site)

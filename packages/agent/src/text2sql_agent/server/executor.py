@@ -97,7 +97,7 @@ class Text2SQLExecutor(AgentExecutor):
                 "datasource": answer.datasource}
         if answer.sql:
             await updater.add_artifact([new_text_part(answer.sql_inlined or answer.sql, media_type="application/sql")],
-                                       name="sql", metadata=meta | {"params": answer.model_dump(mode="json")["params"]})
+                                       name="sql", metadata=meta | answer.model_dump(mode="json", include={"params"}))
         if answer.error:
             log["code"] = answer.error.get("code")
             suggestions = [s.model_dump(mode="json") for s in answer.suggestions]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from text2sql_agent.server.auth import is_loopback
+from text2sql_agent.server.auth import ApiKeyAuthenticator, is_loopback
 from text2sql_core.errors import ConfigurationError
 from text2sql_core.settings import UnifiedSettings
 
@@ -13,7 +13,7 @@ def check_exposure(settings: UnifiedSettings, host: str, chat: bool) -> None:
     if is_loopback(host):
         return
     server = settings.server
-    if not any(k.get_secret_value() for k in server.api_keys) and not server.auth_disabled:
+    if not ApiKeyAuthenticator(server.api_keys).enabled and not server.auth_disabled:
         raise ConfigurationError(
             f"Refusing to serve /a2a on {host} without API keys: anyone who can reach it could query the database. "
             "Set TEXT2SQL_SERVER__API_KEYS (comma-separated), or TEXT2SQL_SERVER__AUTH_DISABLED=true to accept that.",

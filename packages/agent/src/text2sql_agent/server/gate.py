@@ -64,7 +64,7 @@ class A2AGate:
         client = scope.get("client")
         return client[0] if client else "unknown"
 
-    async def _read_body(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
+    async def _read_body(self, receive: Callable[[], Awaitable[Message]],
                          headers: dict[str, str]) -> list[Message] | None:
         """The whole body (it is small by design), or None when it is over the limit."""
         limit = self.settings.max_request_bytes
@@ -108,7 +108,7 @@ class A2AGate:
     async def _handle(self, scope: Scope, receive: Callable[[], Awaitable[Message]],
                       send: Callable[[Message], Awaitable[None]], headers: dict[str, str], identity: str | None,
                       client: str) -> None:
-        body = await self._read_body(scope, receive, headers)
+        body = await self._read_body(receive, headers)
         if body is None:
             await _reply(send, 413, "REQUEST_TOO_LARGE", f"The request body is over {self.settings.max_request_bytes} "
                                                          "bytes (TEXT2SQL_SERVER__MAX_REQUEST_BYTES).")

@@ -74,21 +74,24 @@ class FeedbackStore:
             row = conn.execute("SELECT id FROM feedback WHERE message_id = ?", (message_id,)).fetchone()
             return row["id"]
 
-    def _rows(self, status: str) -> list[sqlite3.Row]:
+    def _select(self, where: str, *args: str) -> list[Candidate]:
         with self._connect() as conn:
-            return conn.execute(
+            rows = conn.execute(
                 "SELECT f.id, a.question, a.sql, a.datasource, a.dialect, a.phase, a.template_id, a.user, "
-                "f.created_at FROM feedback f JOIN answers a USING (message_id) WHERE f.status = ? "
-                "ORDER BY f.created_at", (status,)).fetchall()
+                f"f.created_at FROM feedback f JOIN answers a USING (message_id) WHERE {where} "
+                "ORDER BY f.created_at", args).fetchall()
+        return [Candidate(**dict(row)) for row in rows]
 
     def candidates(self) -> list[Candidate]:
-        return [Candidate(**{k: r[k] for k in r.keys()}) for r in self._rows("pending")]  # noqa: SIM118
+        return self._select("f.status = 'pending'")
 
     def misses(self) -> list[Candidate]:
-        return [Candidate(**{k: r[k] for k in r.keys()}) for r in self._rows("miss")]  # noqa: SIM118
+        return self._select("f.status = 'miss'")
 
     def get(self, feedback_id: str) -> Candidate | None:
-        return next((c for c in self.candidates() if c.id == feedback_id), None)
+        """The pending candidate with this id."""
+        found = self._select("f.status = 'pending' AND f.id = ?", feedback_id)
+        return found[0] if found else None
 
     def resolve(self, feedback_id: str, status: str) -> bool:
         """Mark a pending candidate 'approved' or 'rejected' (kept, for the record)."""
