@@ -54,3 +54,18 @@ def test_fit_calibration_separates_and_round_trips(tmp_path) -> None:
 def test_shipped_calibration_loads() -> None:
     calibration = Calibration.load()
     assert len(calibration.weights) == 5 and calibration.fitted_on
+
+
+def test_a_compared_count_asks_for_having_not_for_or() -> None:
+    having = "SELECT grade FROM highschooler GROUP BY grade HAVING COUNT(*) >= 4"
+    either = "SELECT COUNT(*) FROM highschooler WHERE grade = 9 OR grade = 10"
+    assert "having" in sql_features(having) and "count" not in sql_features(having)
+    for question in ("Which grades have 6 or more high schoolers?", "고등학생이 6명 이상인 학년은?"):
+        assert "having" in question_cues(question) and "either" not in question_cues(question)
+        assert cue_agreement(question, having) > cue_agreement(question, either)
+    assert "either" in question_cues("How many high schoolers are in grade 9 or 10?")
+
+
+def test_a_count_in_the_select_still_wants_a_count_cue() -> None:
+    sql = "SELECT name, COUNT(*) FROM t GROUP BY name HAVING COUNT(*) > 3"
+    assert {"count", "group", "having"} <= sql_features(sql)

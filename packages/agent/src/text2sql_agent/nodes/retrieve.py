@@ -19,7 +19,7 @@ def make_retrieve_node(resources: AgentResources) -> Any:
     def retrieve_node(state: AgentState) -> dict[str, Any]:
         timer = StepTimer("retrieval")
         try:
-            hits = resources.retrieval().search_with_fallback(state["standalone_question"], top_k * 2,
+            hits = resources.retrieval().search_with_fallback(state["standalone_question"], top_k * 4,
                                                               state["datasource"])
         except VectorStoreError as err:
             timer.status, timer.detail = "failed", {"error": err.message}

@@ -30,7 +30,11 @@ _CUES: dict[str, re.Pattern[str]] = {
         "distinct": r"\bdistinct\b|\bdifferent\b|\bunique\b|중복",
         "negation": r"\bnot\b|\bno\b|\bwithout\b|\bnever\b|n't\b|\bexcept\b|없는|않은|않는|제외|아닌",
         "both": r"\bboth\b|\band\b|모두|둘 다|동시에",
-        "either": r"\bor\b|\beither\b|또는|이거나|혹은",
+        # "6 or more" is a comparison, not a disjunction.
+        "either": r"\bor\b(?!\s+(?:more|fewer|less|greater|higher|lower|above|below)\b)|\beither\b|또는|이거나|혹은",
+        # A count compared with a number ("at least 4 students", "5명 이상") asks for HAVING COUNT(…).
+        "having": r"\bat least\b|\bat most\b|\bmore than\b|\bfewer than\b|\bless than\b|\bor more\b|"
+        r"\bor fewer\b|\bor less\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\bexceeds?\b|이상|이하|초과|미만|넘는|넘게",
         "limit": r"\btop\b|\bfirst\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\w+est\b|\bmaximum\b|"
         r"\bminimum\b|가장|상위|하위|최고|최저|제일|\d+\s*(?:명|개|건|위|곳)",
     }.items()
@@ -63,7 +67,16 @@ def sql_features(sql: str, dialect: str = "sqlite") -> frozenset[str]:
         found.add("either")
     if tree.find(exp.Limit) or tree.find(exp.Fetch):
         found.add("limit")
+    having = tree.find(exp.Having)
+    if having is not None:
+        found.add("having")
+        if having.find(exp.Count) and not _count_outside_having(tree):
+            found.discard("count")  # the count is the comparison, which "having" already asks of the question
     return frozenset(found)
+
+
+def _count_outside_having(tree: exp.Expression) -> bool:
+    return any(node.find_ancestor(exp.Having) is None for node in tree.find_all(exp.Count))
 
 
 @lru_cache(maxsize=4096)
@@ -74,6 +87,8 @@ def question_cues(question: str) -> frozenset[str]:
 def cue_agreement(question: str, sql: str, dialect: str = "sqlite") -> float:
     """+1 per SQL feature the question asks for, −1 per feature it does not, −½ per demanding cue left unmet."""
     features, cues = sql_features(sql, dialect), question_cues(question)
+    if "having" in features and "having" in cues:
+        cues = cues | {"group"}  # "grades with at least 4 students" groups by grade without saying "each"
     score = sum(1.0 if feature in cues else -1.0 for feature in features)
     score -= 0.5 * len((cues & _DEMANDING) - features)
     return score

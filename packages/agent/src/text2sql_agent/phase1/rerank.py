@@ -17,7 +17,7 @@ from text2sql_pipeline import bm25_text
 
 __all__ = ["Ranked", "rerank"]
 
-CUE_WEIGHT = 0.01
+CUE_WEIGHT = 0.015
 OVERLAP_WEIGHT = 0.02
 WORDS_WEIGHT = 0.02
 _SPLIT = re.compile(r"[_\W]+", re.UNICODE)

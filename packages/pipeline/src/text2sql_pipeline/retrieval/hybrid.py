@@ -17,6 +17,7 @@ from text2sql_core.settings import MilvusSettings
 from text2sql_pipeline.index.collection import DENSE, DENSE_MASKED, SPARSE
 from text2sql_pipeline.index.masking import mask_question
 from text2sql_pipeline.index.tokenize import bm25_text
+from text2sql_pipeline.retrieval.values import ValueLexicon
 
 __all__ = ["HybridRetrievalService", "datasource_filter"]
 
@@ -37,6 +38,7 @@ class HybridRetrievalService:
         self.embeddings = embeddings
         self.settings = settings
         self._loaded = False
+        self.values = ValueLexicon(client, collection)
 
     def _ensure_collection(self) -> None:
         try:
@@ -52,19 +54,26 @@ class HybridRetrievalService:
                 f"No template index yet (collection {self.collection!r} does not exist). Index templates first: "
                 "`uv run text2sql index FILE…` (or `uv run text2sql demo`).", code="INDEX_NOT_FOUND")
 
-    def _vectors(self, query: str) -> tuple[list[float], list[float]]:
-        masked = mask_question(query)
+    def _vectors(self, query: str, datasource: str | None) -> tuple[list[float], list[float]]:
+        masked = mask_question(self._mask_known_values(query, datasource))
         if masked == query:
             vector = self.embeddings.embed_query(query)
             return vector, vector
         plain_vector, masked_vector = self.embeddings.embed_query(query), self.embeddings.embed_query(masked)
         return plain_vector, masked_vector
 
+    def _mask_known_values(self, query: str, datasource: str | None) -> str:
+        try:
+            return self.values.mask(query, datasource)
+        except Exception as err:  # the search itself reports Milvus trouble; masking is only a refinement
+            log.warning("could not read the known values of %r: %s", datasource, err)
+            return query
+
     def search(self, query: str, top_k: int = 5, datasource: str | None = None,
                vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
         """Hybrid search (dense, dense of the value-masked text, BM25); raises `VectorStoreError` on failure."""
         self._ensure_collection()
-        plain, masked = vectors or self._vectors(query)
+        plain, masked = vectors or self._vectors(query, datasource)
         where = datasource_filter(datasource) or None
         half = self.settings.dense_weight / 2
         requests = [AnnSearchRequest(data=[plain], anns_field=DENSE, param=_DENSE_PARAMS, limit=top_k * 4, expr=where),
@@ -87,7 +96,7 @@ class HybridRetrievalService:
     def dense_search(self, query: str, top_k: int = 5, datasource: str | None = None,
                      vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
         self._ensure_collection()
-        plain, masked = vectors or self._vectors(query)
+        plain, masked = vectors or self._vectors(query, datasource)
         try:
             hits = self.client.search(self.collection, data=[plain], anns_field=DENSE, search_params=_DENSE_PARAMS,
                                       limit=top_k, filter=datasource_filter(datasource),
@@ -99,7 +108,8 @@ class HybridRetrievalService:
 
     def search_with_fallback(self, query: str, top_k: int = 5,
                              datasource: str | None = None) -> list[SQLTemplateSearch]:
-        vectors = self._vectors(query)
+        self._ensure_collection()
+        vectors = self._vectors(query, datasource)
         try:
             return self.search(query, top_k, datasource, vectors=vectors)
         except VectorStoreError as err:
