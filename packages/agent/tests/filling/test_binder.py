@@ -64,3 +64,25 @@ def test_missing_value_means_no_answer() -> None:
 def test_alignment_refuses_when_unsure() -> None:
     assert align_value("flights from APG to CVO", "flights between two cities", "APG") is None
     assert align_value("a b c", "a b c", "zzz") is None
+
+
+def test_a_number_spelled_in_the_example_is_taken_from_the_question() -> None:
+    t = template("SELECT code FROM templates GROUP BY code HAVING count(*) < 3",
+                 "Show all template type codes with less than three templates.")
+    assert [p.from_question for p in t.params] == [True]
+    assert fill_template(t, "Which codes have fewer than 5 templates?").values == {"p": 5}
+    assert fill_template(t, "Codes with less than seven templates").values == {"p": 7}
+    korean = template("SELECT dept FROM employees GROUP BY dept HAVING count(*) >= 3", "직원이 세 명 이상인 부서")
+    assert fill_template(korean, "직원이 다섯 명 이상인 부서").values == {"p": 5}
+    assert fill_template(korean, "직원이 10명 이상인 부서").values == {"p": 10}
+
+
+def test_sentence_punctuation_and_quotes_do_not_leak_into_values() -> None:
+    t = template("SELECT id FROM templates WHERE code = 'PP' OR code = 'PPT'",
+                 "What are the ids of templates with template type code PP or PPT?")
+    assert fill_template(t, "Return the ids of templates that have the code CV or CVT.").values == \
+        {"code": "CV", "code_2": "CVT"}
+    named = template("SELECT text FROM paragraphs p JOIN documents d ON p.doc = d.id WHERE d.name = 'Customer reviews'",
+                     'Show all paragraph texts for the document "Customer reviews".')
+    assert fill_template(named, "What are the paragraph texts for the document with the name 'Data base'?").values \
+        == {"name": "Data base"}

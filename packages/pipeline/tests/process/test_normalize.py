@@ -52,3 +52,12 @@ def test_hash_ignores_literals_layout_and_case() -> None:
     three = parameterize(parse_one("SELECT name FROM singer WHERE age = 3", "sqlite"), "sqlite")
     assert template_hash(one.tree, "sqlite") == template_hash(two.tree, "sqlite")
     assert template_hash(one.tree, "sqlite") != template_hash(three.tree, "sqlite")
+
+
+def test_a_number_the_question_spells_comes_from_the_question() -> None:
+    having = "SELECT a FROM t GROUP BY a HAVING count(*) >= {}"
+    assert _params(having.format(2), "sqlite", "Show a with at least two rows") == [("p", 2, "number", True)]
+    assert _params(having.format(3), "sqlite", "직원이 세 명 이상인 부서") == [("p", 3, "number", True)]
+    assert _params(having.format(3), "sqlite", "직원이 세명 이상인 부서") == [("p", 3, "number", True)]
+    # "one" is not read as a number: "the oldest one" keeps LIMIT 1 a constant.
+    assert _params("SELECT a FROM t ORDER BY b DESC LIMIT 1", "sqlite", "Which one is the oldest?")[0][3] is False

@@ -13,14 +13,18 @@ from typing import Any
 
 from sqlglot import exp
 
-from text2sql_agent.filling.align import align_value
+from text2sql_agent.filling.align import align_value, find_span
 from text2sql_agent.filling.dates import find_date_ranges
+from text2sql_agent.filling.tokens import tokenize_question
 from text2sql_core.models import SQLTemplateInDB, TemplateParam
+from text2sql_core.numberwords import number_from_word, number_words
 from text2sql_core.sqltext import parse_one
 
 __all__ = ["FillResult", "fill_template"]
 
-_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:,\d{3})*(?:\.\d+)?(?![\w.])")
+# A Korean counter may follow a number ("5명", "2024년"); a Latin letter may not ("A320").
+_NUMBER = re.compile(r"(?<![\w.])-?\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)")
+_TRAILING = ".?!,;:"
 _QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"|‘([^’]+)’|“([^”]+)”")
 # How surely each method reads a value: an exact match, a word-for-word replacement and a one-to-one order
 # (as many numbers in the question as number parameters) are strong; a partial order is weak.
@@ -65,7 +69,7 @@ def _as_type(text: str, param: TemplateParam) -> Any | None:
         cleaned = text.replace(",", "")
         match = _NUMBER.search(cleaned)
         if not match:
-            return None
+            return number_from_word(cleaned.strip())
         number = match.group(0)
         return int(number) if re.fullmatch(r"-?\d+", number) else float(number)
     return text
@@ -122,9 +126,10 @@ def fill_template(template: SQLTemplateInDB, question: str, today: date | None =
             value, method = _date_value(param, role, ranges, date_index), "date"
             date_index += 1
         if value is None:
-            aligned = align_value(example, question, core, occurrence)
+            aligned = align_value(example, question, _spelling(example, core, param), occurrence)
             if aligned is not None:
                 text, method = aligned
+                text = _clean_surface(text, core, quoted)
                 typed = _as_type(text, param)
                 if typed is not None and param.type != "number":
                     typed = prefix + _transfer_case(core, _example_surface(example, core), str(typed)) + suffix
@@ -140,6 +145,25 @@ def fill_template(template: SQLTemplateInDB, question: str, today: date | None =
         else:
             result.values[param.name], result.methods[param.name] = value, method
     return result
+
+
+def _spelling(example: str, core: str, param: TemplateParam) -> str:
+    """How the example question writes the value: as in the SQL, or for a small number as a word ("three")."""
+    tokens = tokenize_question(example)
+    if param.type != "number" or find_span(tokens, core) is not None:
+        return core
+    return next((word for word in number_words(param.example) if find_span(tokens, word) is not None), core)
+
+
+def _clean_surface(text: str, core: str, quoted: list[str]) -> str:
+    """Sentence punctuation is not part of a value ("… code CVT." → CVT); a value that overlaps a quoted string in
+    the question is that string ("the name 'Data base'" → Data base)."""
+    if text and text[-1] in _TRAILING and not core.endswith(text[-1]):
+        text = text.rstrip(_TRAILING)
+    for inside in quoted:
+        if len(text) >= 2 and text != inside and (inside in text or text in inside):
+            return inside
+    return text
 
 
 def _example_surface(example: str, core: str) -> str:

@@ -13,6 +13,7 @@ from typing import Any
 from sqlglot import exp
 
 from text2sql_core.models import TemplateParam
+from text2sql_core.numberwords import number_words, word_pattern
 from text2sql_core.sqltext import render
 
 __all__ = ["NormalizedSQL", "parameterize"]
@@ -101,7 +102,10 @@ class _Binder:
             text = str(int(value))
         if _DATE.match(text):
             text = text[:4]  # "2024년 이후" states the date 2024-01-01 by its year
-        return bool(re.search(rf"(?<![0-9a-z]){re.escape(text)}(?![0-9a-z])", self.question))
+        if re.search(rf"(?<![0-9a-z]){re.escape(text)}(?![0-9a-z])", self.question):
+            return True
+        # "at least two friends" states HAVING COUNT(*) >= 2; a Korean numeral may run into its counter (두명).
+        return any(re.search(word_pattern(word), self.question) for word in number_words(value))
 
 
 def _is_constant(node: exp.Expression) -> bool:
