@@ -69,3 +69,10 @@ def test_a_compared_count_asks_for_having_not_for_or() -> None:
 def test_a_count_in_the_select_still_wants_a_count_cue() -> None:
     sql = "SELECT name, COUNT(*) FROM t GROUP BY name HAVING COUNT(*) > 3"
     assert {"count", "group", "having"} <= sql_features(sql)
+
+
+def test_ordering_without_a_direction_fits_either_direction() -> None:
+    sql = "SELECT title FROM cartoon ORDER BY title"
+    assert cue_agreement("List the titles of all cartoons in alphabetical order.", sql) == 1.0
+    assert cue_agreement("직원 목록을 이름순으로 보여줘", "SELECT name FROM employees ORDER BY name") == 1.0
+    assert cue_agreement("List the titles of all cartoons.", sql) == -1.0

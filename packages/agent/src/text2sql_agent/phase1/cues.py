@@ -35,6 +35,8 @@ _CUES: dict[str, re.Pattern[str]] = {
         # A count compared with a number ("at least 4 students", "5명 이상") asks for HAVING COUNT(…).
         "having": r"\bat least\b|\bat most\b|\bmore than\b|\bfewer than\b|\bless than\b|\bor more\b|"
         r"\bor fewer\b|\bor less\b|\bover\b|\bunder\b|\babove\b|\bbelow\b|\bexceeds?\b|이상|이하|초과|미만|넘는|넘게",
+        # Ordering asked for without a direction ("sorted by age", "이름순으로") fits either direction.
+        "order": r"\border\b|\bsort|\bordered\b|\balphabetic|\branked\b|순으로|순서|정렬|순위|[가-힣]+순(?:\s|$)",
         "limit": r"\btop\b|\bfirst\b|\bmost\b|\bleast\b|\bhighest\b|\blowest\b|\w+est\b|\bmaximum\b|"
         r"\bminimum\b|가장|상위|하위|최고|최저|제일|\d+\s*(?:명|개|건|위|곳)",
     }.items()
@@ -89,6 +91,8 @@ def cue_agreement(question: str, sql: str, dialect: str = "sqlite") -> float:
     features, cues = sql_features(sql, dialect), question_cues(question)
     if "having" in features and "having" in cues:
         cues = cues | {"group"}  # "grades with at least 4 students" groups by grade without saying "each"
+    if "order" in cues:
+        cues = cues | {"asc", "desc"}
     score = sum(1.0 if feature in cues else -1.0 for feature in features)
     score -= 0.5 * len((cues & _DEMANDING) - features)
     return score
