@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from text2sql_core.numberwords import number_from_word, number_words, word_pattern
+from text2sql_core.numberwords import find_number_words, number_from_word, number_words, word_pattern
 
 
 def test_words_for_numbers_in_english_and_korean() -> None:
@@ -22,3 +22,7 @@ def test_numbers_from_words() -> None:
 def test_a_korean_numeral_stands_before_a_counter() -> None:
     assert re.search(word_pattern("세"), "직원이 세 명") and re.search(word_pattern("세"), "직원이 세명")
     assert not re.search(word_pattern("세"), "세금 내역") and not re.search(word_pattern("three"), "threefold")
+
+
+def test_number_words_are_found_in_order() -> None:
+    assert find_number_words("Two or more, at least 세 명, not the one") == [(0, "Two"), (22, "세")]

@@ -86,3 +86,10 @@ def test_sentence_punctuation_and_quotes_do_not_leak_into_values() -> None:
                      'Show all paragraph texts for the document "Customer reviews".')
     assert fill_template(named, "What are the paragraph texts for the document with the name 'Data base'?").values \
         == {"name": "Data base"}
+
+
+def test_numbers_in_words_are_read_in_order_when_alignment_fails() -> None:
+    t = template("SELECT p.id FROM professionals p JOIN treatments t ON p.id = t.pid GROUP BY p.id HAVING count(*) >= 2",
+                 "Which professionals have done at least two treatments?")
+    fill = fill_template(t, "What are the ids of the professionals who have performed four or more treatments?")
+    assert fill.values == {"p": 4} and fill.methods == {"p": "ordered_all"}

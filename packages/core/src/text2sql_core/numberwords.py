@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["COUNTER", "number_from_word", "number_words", "word_pattern"]
+__all__ = ["COUNTER", "find_number_words", "number_from_word", "number_words", "word_pattern"]
 
 # Counters a Korean numeral stands before ("세 명", "세명"): a numeral running into anything else is another word
 # ("세금", "네트워크").
@@ -43,3 +43,11 @@ def word_pattern(word: str) -> str:
 def number_from_word(text: str) -> int | None:
     """The number a word says ("five", "Five", "다섯"), or None."""
     return _VALUES.get(re.sub(r"\s+", "", text).lower())
+
+
+_ANY_WORD = re.compile("|".join(word_pattern(w) for w in sorted(_VALUES, key=len, reverse=True)), re.IGNORECASE)
+
+
+def find_number_words(text: str) -> list[tuple[int, str]]:
+    """(position, word) of every number word in `text`, in order."""
+    return [(m.start(), m.group(0)) for m in _ANY_WORD.finditer(text)]

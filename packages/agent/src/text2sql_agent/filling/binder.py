@@ -17,7 +17,7 @@ from text2sql_agent.filling.align import align_value, find_span
 from text2sql_agent.filling.dates import find_date_ranges
 from text2sql_agent.filling.tokens import tokenize_question
 from text2sql_core.models import SQLTemplateInDB, TemplateParam
-from text2sql_core.numberwords import number_from_word, number_words
+from text2sql_core.numberwords import find_number_words, number_from_word, number_words
 from text2sql_core.sqltext import parse_one
 
 __all__ = ["FillResult", "fill_template"]
@@ -104,7 +104,9 @@ def fill_template(template: SQLTemplateInDB, question: str, today: date | None =
     example = template.example_question or template.description
     roles = _comparators(template.normalized_text, template.dialect)
     ranges = find_date_ranges(question, today)
-    numbers = [m.group(0) for m in _NUMBER.finditer(question)]
+    # Numbers in digits or in words ("two or more"), in the order the question says them.
+    numbers = [text for _, text in sorted([(m.start(), m.group(0)) for m in _NUMBER.finditer(question)]
+                                          + find_number_words(question))]
     quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(question)]
     wanted_numbers = sum(1 for p in template.params if p.from_question and p.type == "number")
     ordered = "ordered_all" if len(numbers) == wanted_numbers else "ordered"

@@ -19,6 +19,8 @@ def make_retrieve_node(resources: AgentResources) -> Any:
     def retrieve_node(state: AgentState) -> dict[str, Any]:
         timer = StepTimer("retrieval")
         try:
+            # Milvus's fused score orders by a mix of scales; the reranker re-orders a wider pool by meaning and
+            # structure (on Spider dev, the right template is among 20 fused hits for every in-library question).
             hits = resources.retrieval().search_with_fallback(state["standalone_question"], top_k * 4,
                                                               state["datasource"])
         except VectorStoreError as err:
