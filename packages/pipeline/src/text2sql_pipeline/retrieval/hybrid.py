@@ -3,7 +3,6 @@ with a Milvus filter (never a post-filter), and a dense-only fallback when hybri
 
 from __future__ import annotations
 
-import json
 import logging
 from typing import Any
 
@@ -17,6 +16,7 @@ from text2sql_core.settings import MilvusSettings
 from text2sql_pipeline.index.collection import DENSE, DENSE_MASKED, SPARSE
 from text2sql_pipeline.index.masking import mask_question
 from text2sql_pipeline.index.tokenize import bm25_text
+from text2sql_pipeline.retrieval.scope import datasource_filter
 from text2sql_pipeline.retrieval.values import ValueLexicon
 
 __all__ = ["HybridRetrievalService", "datasource_filter"]
@@ -25,10 +25,6 @@ log = logging.getLogger(__name__)
 
 _DENSE_PARAMS = {"metric_type": "COSINE", "params": {"ef": 128}}
 _SPARSE_PARAMS = {"metric_type": "BM25"}  # Milvus Lite refuses drop_ratio_* here
-
-
-def datasource_filter(datasource: str | None) -> str:
-    return f"datasource == {json.dumps(datasource)}" if datasource else ""
 
 
 class HybridRetrievalService:
