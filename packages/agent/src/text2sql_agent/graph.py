@@ -33,10 +33,15 @@ TRANSIENT_RETRY = RetryPolicy(max_attempts=3, initial_interval=0.2, backoff_fact
                               retry_on=is_transient_error)
 
 
+def _run_or_answer(state: AgentState) -> str:
+    """Valid SQL runs, unless the caller asked for SQL only."""
+    return "execute" if state.get("execute", True) else "answer"
+
+
 def _after_phase1(resources: AgentResources) -> Any:
     def route(state: AgentState) -> str:
         if state.get("phase") == "phase1":
-            return "execute" if state.get("execute", True) else "answer"
+            return _run_or_answer(state)
         if resources.llm is not None:
             return "phase2_schema"
         return "no_answer"
@@ -47,7 +52,7 @@ def _after_phase1(resources: AgentResources) -> Any:
 def _after_validation(resources: AgentResources) -> Any:
     def route(state: AgentState) -> str:
         if state.get("feedback") is None:
-            return "execute" if state.get("execute", True) else "answer"
+            return _run_or_answer(state)
         if state.get("attempts", 0) < resources.settings.agent.max_repair_attempts:
             return "phase2_generate"
         return "repair_exhausted"

@@ -69,7 +69,11 @@ class HybridRetrievalService:
                vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
         """Hybrid search (dense, dense of the value-masked text, BM25); raises `VectorStoreError` on failure."""
         self._ensure_collection()
-        plain, masked = vectors or self._vectors(query, datasource)
+        return self._hybrid(query, top_k, datasource, vectors or self._vectors(query, datasource))
+
+    def _hybrid(self, query: str, top_k: int, datasource: str | None,
+                vectors: tuple[list[float], list[float]]) -> list[SQLTemplateSearch]:
+        plain, masked = vectors
         where = datasource_filter(datasource) or None
         half = self.settings.dense_weight / 2
         requests = [AnnSearchRequest(data=[plain], anns_field=DENSE, param=_DENSE_PARAMS, limit=top_k * 4, expr=where),
@@ -92,7 +96,11 @@ class HybridRetrievalService:
     def dense_search(self, query: str, top_k: int = 5, datasource: str | None = None,
                      vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
         self._ensure_collection()
-        plain, masked = vectors or self._vectors(query, datasource)
+        return self._dense(top_k, datasource, vectors or self._vectors(query, datasource))
+
+    def _dense(self, top_k: int, datasource: str | None,
+               vectors: tuple[list[float], list[float]]) -> list[SQLTemplateSearch]:
+        plain, masked = vectors
         try:
             hits = self.client.search(self.collection, data=[plain], anns_field=DENSE, search_params=_DENSE_PARAMS,
                                       limit=top_k, filter=datasource_filter(datasource),
@@ -104,15 +112,14 @@ class HybridRetrievalService:
 
     def search_with_fallback(self, query: str, top_k: int = 5,
                              datasource: str | None = None) -> list[SQLTemplateSearch]:
+        # The collection is checked (and loaded) once, before the known values are read from it.
         self._ensure_collection()
         vectors = self._vectors(query, datasource)
         try:
-            return self.search(query, top_k, datasource, vectors=vectors)
+            return self._hybrid(query, top_k, datasource, vectors)
         except VectorStoreError as err:
-            if err.code == "INDEX_NOT_FOUND":
-                raise
             log.warning("hybrid search failed (%s); falling back to dense-only search", err.message)
-            return self.dense_search(query, top_k, datasource, vectors=vectors)
+            return self._dense(top_k, datasource, vectors)
 
 
 def _cosine(a: list[float], b: list[float] | None) -> float | None:
