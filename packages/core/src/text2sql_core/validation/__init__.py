@@ -1,7 +1,7 @@
 """SQL validation: the read-only guard (parse tree), schema references, and an optional LLM review."""
 
 from text2sql_core.validation.catalog import SchemaCatalog
-from text2sql_core.validation.guard import parse_read_only, validate_syntax
+from text2sql_core.validation.guard import parse_read_only, render_checked, validate_syntax
 from text2sql_core.validation.llm_review import LLMVerdict, review_with_llm
 from text2sql_core.validation.semantic import SemanticReport, check_references
 from text2sql_core.validation.validator import SQLValidator
@@ -13,6 +13,7 @@ __all__ = [
     "SemanticReport",
     "check_references",
     "parse_read_only",
+    "render_checked",
     "review_with_llm",
     "validate_syntax",
 ]

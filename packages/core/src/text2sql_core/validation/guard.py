@@ -16,7 +16,7 @@ from text2sql_core.dialects import sqlglot_dialect
 from text2sql_core.errors import SQLValidationError
 from text2sql_core.validation.denylist import is_denied_function, is_denied_package, is_secret_table
 
-__all__ = ["parse_read_only", "validate_syntax"]
+__all__ = ["parse_read_only", "render_checked", "validate_syntax"]
 
 logging.getLogger("sqlglot").setLevel(logging.ERROR)
 
@@ -136,3 +136,12 @@ def validate_syntax(sql: str, dialect: str = "oracle") -> str:
     if cleaned.endswith(";"):
         cleaned = cleaned[:-1].rstrip()
     return cleaned
+
+
+def render_checked(sql: str, dialect: str = "oracle") -> str:
+    """The SQL printed from the validated tree in the target dialect, binds kept as `:name`.
+
+    What runs is what was checked: comments, hints and anything the parser skipped are not in the output.
+    """
+    tree = parse_read_only(sql, dialect)
+    return tree.sql(dialect=sqlglot_dialect(dialect), comments=False)
