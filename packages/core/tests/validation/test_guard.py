@@ -188,7 +188,7 @@ REJECT: list[tuple[str, str]] = [
     ("postgres", "EXPLAIN SELECT 1"),
     ("postgres", "SHOW search_path"),
     ("mysql", "DESCRIBE t"),
-    ("oracle", "SELECT * FROM emp WHERE x = :1"),
+    ("oracle", "SELECT * FROM emp WHERE x = :"),
 ]
 
 ACCEPT: list[tuple[str, str]] = [
@@ -220,6 +220,7 @@ ACCEPT: list[tuple[str, str]] = [
     ("oracle", "SELECT * FROM emp WHERE hiredate >= ADD_MONTHS(TRUNC(SYSDATE, 'MM'), -1)"),
     ("oracle", "SELECT * FROM emp WHERE hiredate > DATE '2024-01-01'"),
     ("oracle", "SELECT * FROM emp WHERE empno = :customer_id"),
+    ("oracle", "SELECT * FROM emp WHERE x = :1 AND y = :2"),
     ("oracle", "SELECT * FROM emp WHERE deptno = :dept AND sal > :min_sal"),
     ("oracle", "SELECT * FROM orders WHERE order_date BETWEEN :start_date AND :end_date"),
     ("oracle", "WITH d AS (SELECT deptno, AVG(sal) a FROM emp GROUP BY deptno) SELECT * FROM d WHERE a > 1000"),

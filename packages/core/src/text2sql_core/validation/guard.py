@@ -12,9 +12,9 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from text2sql_core.dialects import sqlglot_dialect
 from text2sql_core.errors import SQLValidationError
 from text2sql_core.validation.denylist import is_denied_function, is_denied_package, is_secret_table
+from text2sql_core.validation.dialects import guard_dialect
 
 __all__ = ["parse_read_only", "render_checked", "validate_syntax"]
 
@@ -44,7 +44,7 @@ def _refuse(message: str, sql: str, reason: str) -> SQLValidationError:
 
 def _parse_statements(sql: str, dialect: str) -> list[exp.Expression]:
     try:
-        parsed = sqlglot.parse(sql, read=sqlglot_dialect(dialect))
+        parsed = sqlglot.parse(sql, read=guard_dialect(dialect))
     except (ParseError, TokenError) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
         raise _refuse(f"The SQL could not be parsed as {dialect} ({first}); only parseable queries run.",
@@ -144,4 +144,4 @@ def render_checked(sql: str, dialect: str = "oracle") -> str:
     What runs is what was checked: comments, hints and anything the parser skipped are not in the output.
     """
     tree = parse_read_only(sql, dialect)
-    return tree.sql(dialect=sqlglot_dialect(dialect), comments=False)
+    return tree.sql(dialect=guard_dialect(dialect), comments=False)
