@@ -121,8 +121,13 @@ class SecuritySettings(BaseModel):
     query_timeout_seconds: float = Field(30.0, gt=0)
     denied_tables: CommaList = Field(default_factory=list)
     denied_columns: CommaList = Field(default_factory=list)
+    # The guard refuses any function not on its per-dialect allow list: name the site's own safe UDFs here
+    # (`MY_UDF` or qualified `HR.CALC_BONUS`, case-insensitive).
+    allowed_functions: CommaList = Field(default_factory=list)
+    # SQL longer than this is refused before it is parsed (parsing cost grows with the text).
+    max_sql_chars: int = Field(20_000, ge=100)
 
-    _split = field_validator("denied_tables", "denied_columns", mode="before")(_split_list)
+    _split = field_validator("denied_tables", "denied_columns", "allowed_functions", mode="before")(_split_list)
 
 
 class AgentSettings(BaseModel):
