@@ -1,5 +1,6 @@
 """The A2A executor: a message becomes a task whose status updates are the graph's steps, and whose artifacts
-are the SQL, the result and the summary. The A2A context id is the conversation's thread id."""
+are the SQL, the result and the summary. The A2A context id names the conversation within one caller: its thread id
+is namespaced by the caller (see callers.py)."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from text2sql_agent.agent import Text2SQLAgent
 from text2sql_agent.answer import Answer, Step
 from text2sql_agent.nodes.common import has_hangul
 from text2sql_agent.progress import describe_step
+from text2sql_agent.server.callers import caller_of, caller_thread_id
 from text2sql_agent.server.inputs import AskRequest, parse_request
 from text2sql_core.errors import Text2SQLError
 
@@ -61,7 +63,8 @@ class Text2SQLExecutor(AgentExecutor):
             return
         await updater.start_work()
         try:
-            answer = await self._run(request, task.context_id, updater)
+            thread_id = caller_thread_id(caller_of(context.call_context), task.context_id)
+            answer = await self._run(request, thread_id, updater)
         except Text2SQLError as err:
             log |= {"outcome": "failed", "code": err.code}
             await _failure(updater, err.code, err.message)
@@ -77,10 +80,10 @@ class Text2SQLExecutor(AgentExecutor):
         log |= {"phase": answer.phase, "outcome": "completed" if answer.ok and not answer.error else "failed"}
         await self._publish(answer, request, updater, log)
 
-    async def _run(self, request: AskRequest, context_id: str, updater: TaskUpdater) -> Answer:
+    async def _run(self, request: AskRequest, thread_id: str, updater: TaskUpdater) -> Answer:
         korean = has_hangul(request.question)
         answer: Answer | None = None
-        async for item in self.agent.astream(request.question, datasource=request.datasource, thread_id=context_id,
+        async for item in self.agent.astream(request.question, datasource=request.datasource, thread_id=thread_id,
                                              execute=request.execute, max_rows=request.max_rows):
             if isinstance(item, Step):
                 message = updater.new_agent_message([new_text_part(describe_step(item, korean)),

@@ -13,10 +13,11 @@ from typing import Any
 
 from a2a.server.context import ServerCallContext
 from a2a.server.routes import DefaultServerCallContextBuilder
-from starlette.authentication import AuthCredentials, SimpleUser
+from starlette.authentication import AuthCredentials
 from starlette.requests import Request
 
 from text2sql_agent.server.auth import ApiKeyAuthenticator
+from text2sql_agent.server.callers import Caller
 from text2sql_agent.server.ratelimit import RateLimiter
 from text2sql_core.settings import ServerSettings
 
@@ -126,8 +127,10 @@ class A2AGate:
                              "Send an API key: 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
                              {"WWW-Authenticate": 'Bearer realm="text2sql"'})
                 return
-            if identity is not None:
-                scope["user"], scope["auth"] = SimpleUser(identity), AuthCredentials(["authenticated"])
+            # Every request names its caller (key digest, else address): the task store and the conversation
+            # threads are kept per caller, so one caller never reads or extends another's.
+            scope["user"] = Caller(client, authenticated=identity is not None)
+            scope["auth"] = AuthCredentials(["authenticated"] if identity is not None else [])
             await self.app(scope, _replay(body, receive), send)
         finally:
             self.limiter.release(client)
