@@ -1,38 +1,61 @@
-"""The one `text2sql` command: indexing (pipeline) and asking, demo, eval (agent)."""
+"""The one `text2sql` command: indexing (pipeline) and asking, demo, serving, eval (agent).
+
+Commands are declared here and imported only when they run (`text2sql.lazy`), so `text2sql --help` answers at
+once and `text2sql ask` pays only for what answering needs.
+"""
 
 from __future__ import annotations
 
 import logging
 import os
+from typing import ClassVar
 
 import typer
 
-from text2sql_pipeline.cli import index_command, index_schema_command
+from text2sql.lazy import LazyCommand, LazyGroup
 
-__all__ = ["app", "main"]
+__all__ = ["COMMANDS", "app", "main"]
+
+COMMANDS = (
+    LazyCommand("index", "text2sql_pipeline.cli", "index_command",
+                "Index SQL templates from files or from Oracle SQL history. "
+                "템플릿 파일 또는 오라클 SQL 이력을 색인합니다."),
+    LazyCommand("index-schema", "text2sql_pipeline.cli", "index_schema_command",
+                "Index one document per table for Phase 2 schema retrieval. 테이블 문서를 색인합니다."),
+    LazyCommand("ask", "text2sql_agent.cli", "ask_command", "Answer one question. 질문 하나에 답합니다."),
+    LazyCommand("demo", "text2sql_agent.cli", "demo_command",
+                "Run on a Korean sample database with no LLM and no servers. 서버·LLM 없이 샘플 DB로 실행합니다."),
+    LazyCommand("serve", "text2sql_agent.server.cli", "serve_command",
+                "Serve A2A (/a2a), the agent card, /healthz, /readyz and the chat (/chat). "
+                "A2A 서버와 채팅을 띄웁니다."),
+    LazyCommand("templates", "text2sql_agent.ui.cli", "templates_app",
+                "Template candidates from chat feedback. 채팅 피드백 후보 템플릿."),
+    LazyCommand("users", "text2sql_agent.ui.cli", "users_app", "Chat logins. 채팅 로그인 사용자."),
+    LazyCommand("eval", "text2sql_agent.cli", "eval_app", "Evaluate on a benchmark."),
+)
+
+
+class Text2SQLGroup(LazyGroup):
+    lazy: ClassVar[dict[str, LazyCommand]] = {command.name: command for command in COMMANDS}
+
 
 app = typer.Typer(
     name="text2sql",
     help="Korean-first natural-language-to-SQL. 자연어 질문을 검증된 읽기 전용 SQL로 바꿉니다.",
+    cls=Text2SQLGroup,
     no_args_is_help=True,
     add_completion=False,
 )
-app.command("index")(index_command)
-app.command("index-schema")(index_schema_command)
 
 
-def _register_agent_commands() -> None:
-    try:
-        from text2sql_agent.cli import register
-    except ImportError:  # the agent package arrives in its own issue
-        return
-    register(app)
-
-
-_register_agent_commands()
+@app.callback()
+def _root() -> None:
+    """Korean-first natural-language-to-SQL. 자연어 질문을 검증된 읽기 전용 SQL로 바꿉니다."""
 
 
 def main() -> None:
+    # TODO(logging): becomes text2sql_core.logconfig.configure_logging(settings) once that module is committed;
+    # settings are built per command, so the call belongs at the start of each command, not here.
     logging.basicConfig(level=os.environ.get("TEXT2SQL_LOG_LEVEL", "WARNING").upper(),
                         format="%(levelname)s %(name)s: %(message)s")
     app()
