@@ -8,14 +8,15 @@ from typing import Any
 
 from text2sql_agent.answer import Answer, Step, Suggestion
 from text2sql_agent.ui.feedback import FeedbackStore
-from text2sql_agent.ui.flow import ChatOptions, Reply, compose_reply, handle_question
+from text2sql_agent.ui.flow import ChatOptions, Reply, chat_thread_id, compose_reply, handle_question
 from text2sql_core.settings import UnifiedSettings
 
 
 class FakeAgent:
     def __init__(self, answer: Answer, steps: list[Step]):
         self.answer, self.steps, self.calls = answer, steps, []
-        self.settings = UnifiedSettings(_env_file=None)
+        # A configured (never opened) database: the flow only asks it for the dialect.
+        self.settings = UnifiedSettings(_env_file=None, datasources={"default": {"oltp_url": "sqlite:///unused.db"}})
 
     async def astream(self, question: str, **options: Any) -> AsyncIterator[Step | Answer]:
         self.calls.append((question, options))
@@ -84,3 +85,10 @@ def test_english_question_gets_english_words_and_truncation_is_said() -> None:
 def test_sql_only_shows_sql_without_result() -> None:
     reply = compose_reply(DEPT.model_copy(update={"rows": [], "columns": []}), executed=False)
     assert "SQL만 생성했습니다" in reply.markdown and reply.csv is None
+
+
+def test_chat_threads_are_new_per_conversation_and_kept_under_their_user() -> None:
+    kim, kim_again, lee = chat_thread_id("kim"), chat_thread_id("kim"), chat_thread_id("lee")
+    assert kim != kim_again and kim.split(":")[:2] == kim_again.split(":")[:2]
+    assert lee.split(":")[1] != kim.split(":")[1] and "kim" not in kim
+    assert chat_thread_id(None).startswith("chat:") and not kim.startswith("a2a:")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import uuid
 from typing import Any
 
 import chainlit as cl
@@ -11,7 +10,7 @@ from chainlit.input_widget import NumberInput, Select, Switch
 
 from text2sql_agent.answer import Step
 from text2sql_agent.ui.datalayer import FeedbackDataLayer
-from text2sql_agent.ui.flow import ChatOptions, Reply, handle_question
+from text2sql_agent.ui.flow import ChatOptions, Reply, chat_thread_id, handle_question
 from text2sql_agent.ui.runtime import runtime
 from text2sql_agent.ui.starters import starter_questions
 from text2sql_agent.ui.texts import text
@@ -70,7 +69,8 @@ def _options() -> ChatOptions:
 
 @cl.on_chat_start
 async def start() -> None:
-    cl.user_session.set("thread_id", uuid.uuid4().hex)
+    user = cl.user_session.get("user")
+    cl.user_session.set("thread_id", chat_thread_id(user.identifier if user else None))
     settings = RUNTIME.settings
     names = settings.datasource_names()
     await cl.ChatSettings([

@@ -4,7 +4,9 @@ CSV, chart, suggestions) and remember the answer for feedback. The Chainlit app 
 from __future__ import annotations
 
 import csv
+import hashlib
 import io
+import uuid
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -16,7 +18,7 @@ from text2sql_agent.ui.charts import plotly_figure
 from text2sql_agent.ui.feedback import FeedbackStore
 from text2sql_agent.ui.texts import text
 
-__all__ = ["ChatOptions", "ChatSink", "Reply", "compose_reply", "handle_question", "result_csv"]
+__all__ = ["ChatOptions", "ChatSink", "Reply", "chat_thread_id", "compose_reply", "handle_question", "result_csv"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,13 @@ class ChatSink(Protocol):
     async def reply(self, reply: Reply) -> list[str]:
         """Show the reply; return the ids feedback on it may refer to (the message, and the turn it belongs to)."""
         ...
+
+
+def chat_thread_id(user: str | None) -> str:
+    """A new conversation's thread, under its user: the id is made here, never taken from the browser, and the
+    user's digest in front keeps chat threads apart from each other's and from A2A callers' (`a2a:` threads)."""
+    owner = hashlib.sha256((user or "anonymous").encode()).hexdigest()[:16]
+    return f"chat:{owner}:{uuid.uuid4().hex}"
 
 
 def result_csv(answer: Answer) -> bytes:
