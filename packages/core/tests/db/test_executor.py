@@ -1,55 +1,19 @@
-"""Read-only execution on real databases: writes refused by the database itself, row cap, timeout."""
+"""Read-only execution on real databases: reads with binds, writes refused by the database itself, row cap,
+timeout. The databases and accounts come from conftest.py (`t2s_wall_<pid>`, least-privilege reader)."""
 
 from __future__ import annotations
 
-import sqlite3
-from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
 from text2sql_core.connection import ConnectionSettings
 from text2sql_core.db import ReadOnlyExecutor
-from text2sql_core.db.connect import connection_factory
 from text2sql_core.errors import DatabaseError
-from text2sql_testing import mariadb_url, postgres_url
 
-ROWS = 250
-
-
-def _sqlite_db(tmp_path: Path) -> str:
-    db = tmp_path / "ro.db"
-    with sqlite3.connect(db) as conn:
-        conn.execute("CREATE TABLE items (id INTEGER PRIMARY KEY, name TEXT)")
-        conn.executemany("INSERT INTO items VALUES (?, ?)", [(i, f"항목 {i}") for i in range(ROWS)])
-    return f"sqlite:///{db}"
-
-
-def _server_db(url: str | None, setup: Callable[[str], None], reason: str) -> str:
-    if url is None:
-        pytest.skip(reason)
-    setup(url)
-    return url
-
-
-def _setup_postgres(url: str) -> None:
-    with connection_factory(ConnectionSettings(url=url))() as conn:
-        conn.execute("DROP TABLE IF EXISTS items")
-        conn.execute("CREATE TABLE items (id int PRIMARY KEY, name text)")
-        with conn.cursor() as cur:
-            cur.executemany("INSERT INTO items VALUES (%s, %s)", [(i, f"항목 {i}") for i in range(ROWS)])
-        conn.commit()
-
-
-def _setup_mariadb(url: str) -> None:
-    conn = connection_factory(ConnectionSettings(url=url))()
-    with conn:
-        cur = conn.cursor()
-        cur.execute("DROP TABLE IF EXISTS items")
-        cur.execute("CREATE TABLE items (id INT PRIMARY KEY, name VARCHAR(50)) CHARACTER SET utf8mb4")
-        cur.executemany("INSERT INTO items VALUES (%s, %s)", [(i, f"항목 {i}") for i in range(ROWS)])
-        conn.commit()
-
+if TYPE_CHECKING:
+    from conftest import WallDatabase
 
 SLOW = {
     "sqlite": "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r) SELECT count(*) FROM r",
@@ -58,28 +22,14 @@ SLOW = {
 }
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres),
-                        pytest.param("mysql", marks=pytest.mark.mysql)])
-def database(request: pytest.FixtureRequest, tmp_path: Path) -> tuple[str, str]:
-    if request.param == "sqlite":
-        return "sqlite", _sqlite_db(tmp_path)
-    if request.param == "postgres":
-        return "postgres", _server_db(postgres_url(), _setup_postgres, "PostgreSQL is not running on 127.0.0.1:5432")
-    return "mysql", _server_db(mariadb_url(), _setup_mariadb, "MariaDB/MySQL is not running on 127.0.0.1:3306")
-
-
-def _count(url: str) -> int:
-    return ReadOnlyExecutor(ConnectionSettings(url=url)).execute_sync("SELECT count(*) FROM items").rows[0][0]
-
-
-async def test_reads_with_binds(database: tuple[str, str]) -> None:
-    _, url = database
-    result = await ReadOnlyExecutor(ConnectionSettings(url=url)).execute(
+async def test_reads_with_binds(wall: WallDatabase) -> None:
+    result = await ReadOnlyExecutor(ConnectionSettings(url=wall.reader_url)).execute(
         "SELECT id, name FROM items WHERE id = :item_id OR name LIKE '%항목 1%' ORDER BY id", {"item_id": 7}
     )
     assert [c.lower() for c in result.columns] == ["id", "name"]
     assert result.rows[0] == [1, "항목 1"] and [7, "항목 7"] in result.rows
     assert not result.truncated and result.elapsed_ms >= 0
+    assert result.params == {"item_id": 7}
 
 
 @pytest.mark.parametrize(
@@ -87,18 +37,17 @@ async def test_reads_with_binds(database: tuple[str, str]) -> None:
     ["INSERT INTO items VALUES (100000, 'x')", "UPDATE items SET name = 'x'", "DELETE FROM items",
      "CREATE TABLE sneaky (a int)", "DROP TABLE items"],
 )
-def test_database_refuses_writes_that_bypass_the_guard(database: tuple[str, str], write: str) -> None:
-    _, url = database
-    executor = ReadOnlyExecutor(ConnectionSettings(url=url))
-    with pytest.raises(DatabaseError) as info:
-        executor.execute_sync(write)
-    assert info.value.code in {"READ_ONLY_VIOLATION", "QUERY_FAILED"}
-    assert _count(url) == ROWS
+def test_database_refuses_writes_that_bypass_the_guard(wall: WallDatabase, write: str) -> None:
+    before = wall.fingerprint()
+    for url in {wall.reader_url, wall.super_url}:  # the read-only session holds even for a superuser
+        with pytest.raises(DatabaseError) as info:
+            ReadOnlyExecutor(ConnectionSettings(url=url)).execute_sync(write, unchecked=True)
+        assert info.value.code in {"READ_ONLY_VIOLATION", "QUERY_FAILED"}
+    assert wall.fingerprint() == before and before[0] == wall.rows
 
 
-def test_row_cap_sets_truncated(database: tuple[str, str]) -> None:
-    _, url = database
-    executor = ReadOnlyExecutor(ConnectionSettings(url=url), max_rows=100)
+def test_row_cap_sets_truncated(wall: WallDatabase) -> None:
+    executor = ReadOnlyExecutor(ConnectionSettings(url=wall.reader_url), max_rows=100)
     result = executor.execute_sync("SELECT id FROM items ORDER BY id")
     assert result.row_count == 100 and result.truncated
     assert executor.execute_sync("SELECT id FROM items ORDER BY id", max_rows=10).row_count == 10
@@ -106,13 +55,12 @@ def test_row_cap_sets_truncated(database: tuple[str, str]) -> None:
     assert exact.row_count == 100 and not exact.truncated
 
 
-def test_timeout_stops_a_slow_query(database: tuple[str, str]) -> None:
-    dialect, url = database
-    executor = ReadOnlyExecutor(ConnectionSettings(url=url), timeout_seconds=0.5)
+def test_timeout_stops_a_slow_query(wall: WallDatabase) -> None:
+    executor = ReadOnlyExecutor(ConnectionSettings(url=wall.reader_url), timeout_seconds=0.5)
     with pytest.raises(DatabaseError) as info:
-        executor.execute_sync(SLOW[dialect])
+        executor.execute_sync(SLOW[wall.dialect], unchecked=True)  # the database's limit, not the guard's
     assert info.value.code == "QUERY_TIMEOUT"
-    assert executor.execute_sync("SELECT count(*) FROM items").rows[0][0] == ROWS  # pool still healthy
+    assert executor.execute_sync("SELECT count(*) FROM items").rows[0][0] == wall.rows  # pool still healthy
 
 
 def test_unreachable_database_names_the_target(tmp_path: Path) -> None:

@@ -1,4 +1,9 @@
-"""DB-API connections from a `ConnectionSettings`: SQLite opened read-only, servers through a pool."""
+"""DB-API connections from a `ConnectionSettings`: SQLite opened read-only, servers through a pool.
+
+Each driver is opened so the database itself keeps a query to one statement and bounded resources: PostgreSQL
+without automatic server-side prepares (the pool's DISCARD ALL would orphan them), MariaDB/MySQL without
+CLIENT.MULTI_STATEMENTS or LOCAL INFILE, SQLite read-only with a ceiling on value size and heap.
+"""
 
 from __future__ import annotations
 
@@ -12,9 +17,17 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
 from text2sql_core.connection import ConnectionSettings
+from text2sql_core.db.reset import install_session_reset
 from text2sql_core.errors import ConfigurationError
 
-__all__ = ["connection_factory", "pooled_factory", "sqlite_path"]
+__all__ = ["SQLITE_HEAP_LIMIT_BYTES", "SQLITE_MAX_VALUE_BYTES", "connection_factory", "pooled_factory",
+           "sqlite_path"]
+
+# One string or blob (zeroblob, randomblob, a concatenation growing in a recursive CTE) may not exceed this.
+SQLITE_MAX_VALUE_BYTES = 64 * 1024 * 1024
+# SQLite's heap ceiling. sqlite3_hard_heap_limit64 is process-wide (every SQLite connection of this process
+# shares it) and PRAGMA can only lower it; past it an allocation fails with SQLITE_NOMEM instead of growing.
+SQLITE_HEAP_LIMIT_BYTES = 512 * 1024 * 1024
 
 _POOLS: dict[str, QueuePool] = {}
 _POOLS_LOCK = threading.Lock()
@@ -37,6 +50,8 @@ def _sqlite_read_only(url: str) -> Callable[[], Any]:
                                     "to create the demo database, or fix the URL)")
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
         conn.execute("PRAGMA query_only = ON")
+        conn.setlimit(sqlite3.SQLITE_LIMIT_LENGTH, SQLITE_MAX_VALUE_BYTES)
+        conn.execute(f"PRAGMA hard_heap_limit = {SQLITE_HEAP_LIMIT_BYTES}")
         return conn
 
     return connect
@@ -48,7 +63,13 @@ def _postgres(url: str) -> Callable[[], Any]:
     parsed = make_url(url)
     kwargs = {k: v for k, v in {"host": parsed.host, "port": parsed.port, "user": parsed.username,
                                 "password": parsed.password, "dbname": parsed.database}.items() if v}
-    return lambda: psycopg.connect(connect_timeout=10, **kwargs)
+
+    def connect() -> Any:
+        conn = psycopg.connect(connect_timeout=10, **kwargs)
+        conn.prepare_threshold = None  # no automatic prepared statements: DISCARD ALL on return drops them
+        return conn
+
+    return connect
 
 
 def _mysql(url: str) -> Callable[[], Any]:
@@ -58,7 +79,10 @@ def _mysql(url: str) -> Callable[[], Any]:
     kwargs = {k: v for k, v in {"host": parsed.host, "port": parsed.port, "user": parsed.username,
                                 "password": parsed.password or "", "database": parsed.database}.items()
               if v is not None}
-    return lambda: pymysql.connect(connect_timeout=10, charset="utf8mb4", **kwargs)
+    # client_flag=0: PyMySQL never asks for CLIENT.MULTI_STATEMENTS itself, so `SELECT 1; DELETE …` is one
+    # syntax error at the server; local_infile stays off (LOAD DATA LOCAL reads client files).
+    return lambda: pymysql.connect(connect_timeout=10, charset="utf8mb4", client_flag=0, local_infile=False,
+                                   **kwargs)
 
 
 def _oracle(settings: ConnectionSettings) -> Callable[[], Any]:
@@ -82,12 +106,16 @@ def connection_factory(settings: ConnectionSettings) -> Callable[[], Any]:
 
 
 def pooled_factory(settings: ConnectionSettings) -> Callable[[], Any]:
-    """Servers share a `QueuePool` per target; SQLite files are cheap to open and stay unpooled."""
+    """Servers share a `QueuePool` per target whose every return resets the session (`db.reset`);
+    SQLite files are cheap to open and stay unpooled (each query gets a fresh connection)."""
     if settings.dialect == "sqlite":
         return connection_factory(settings)
     key = settings.sqlalchemy_url()
     with _POOLS_LOCK:
         if key not in _POOLS:
-            _POOLS[key] = QueuePool(connection_factory(settings), pool_size=settings.pool_max,
-                                    max_overflow=0, timeout=30, recycle=1800)
+            # reset_on_return=None: the reset event does the rollback itself, then wipes the session
+            pool = QueuePool(connection_factory(settings), pool_size=settings.pool_max, max_overflow=0,
+                             timeout=30, recycle=1800, reset_on_return=None)
+            install_session_reset(pool, settings.dialect)
+            _POOLS[key] = pool
         return _POOLS[key].connect

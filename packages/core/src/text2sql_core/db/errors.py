@@ -9,6 +9,8 @@ __all__ = ["classify_database_error", "unreachable_error"]
 
 _TIMEOUT_MARKS = ("statement timeout", "canceling statement", "interrupted", "max_statement_time",
                   "max_execution_time", "dpi-1067", "dpy-4024", "ora-01013", "call timeout", "query execution was")
+# SQLite raises a bare MemoryError past its heap ceiling and "string or blob too big" past the value-size limit.
+_MEMORY_MARKS = ("memoryerror", "out of memory", "string or blob too big", "too big", "ora-04030", "53200")
 _READ_ONLY_MARKS = ("read-only", "read only", "readonly", "query_only", "ora-01456", "attempt to write",
                     "1792", "25006")
 
@@ -30,6 +32,12 @@ def classify_database_error(err: Exception, dialect: str, timeout_s: float) -> D
             f"The query ran longer than the {timeout_s:g} s limit and was stopped. Narrow it (filters, fewer "
             "rows) or raise TEXT2SQL_SECURITY__QUERY_TIMEOUT_SECONDS.",
             code="QUERY_TIMEOUT", context={"dialect": dialect},
+        )
+    if isinstance(err, MemoryError) or any(mark in lowered for mark in _MEMORY_MARKS):
+        return DatabaseError(
+            f"The query needed more memory than a query may use and was stopped ({text}). Select fewer or "
+            "smaller values (no huge strings or blobs), or aggregate in the query.",
+            code="QUERY_MEMORY_LIMIT", context={"dialect": dialect},
         )
     if any(mark in lowered for mark in _READ_ONLY_MARKS):
         return DatabaseError(f"The database refused a write in a read-only session: {text}",

@@ -1,4 +1,9 @@
-"""Run one validated query on the *OLTP* connection: read-only transaction, row cap, timeout. Async."""
+"""Run one validated query on the *OLTP* connection: read-only transaction, row cap, timeout. Async.
+
+What runs is what was checked: by default the SQL sent is the one printed from the guard's validated tree
+(`render_checked`), never the caller's string. `unchecked=True` sends the string as given; it exists so tests can
+prove the database wall (read-only session, one statement, session reset) holds on its own.
+"""
 
 from __future__ import annotations
 
@@ -13,6 +18,7 @@ from text2sql_core.connection import ConnectionSettings
 from text2sql_core.db.connect import pooled_factory
 from text2sql_core.db.errors import classify_database_error, unreachable_error
 from text2sql_core.db.sessions import SESSION_POLICIES
+from text2sql_core.validation.guard import render_checked
 
 __all__ = ["QueryResult", "ReadOnlyExecutor"]
 
@@ -53,14 +59,20 @@ class ReadOnlyExecutor:
 
     async def execute(
         self, sql: str, params: Mapping[str, Any] | None = None, max_rows: int | None = None,
-        timeout_seconds: float | None = None,
+        timeout_seconds: float | None = None, *, unchecked: bool = False,
     ) -> QueryResult:
-        return await asyncio.to_thread(self.execute_sync, sql, params, max_rows, timeout_seconds)
+        return await asyncio.to_thread(self.execute_sync, sql, params, max_rows, timeout_seconds,
+                                       unchecked=unchecked)
 
     def execute_sync(
         self, sql: str, params: Mapping[str, Any] | None = None, max_rows: int | None = None,
-        timeout_seconds: float | None = None,
+        timeout_seconds: float | None = None, *, unchecked: bool = False,
     ) -> QueryResult:
+        """Run `sql` as printed from the guard's tree; `SQLValidationError` (nothing sent) if the guard refuses.
+
+        `unchecked=True` bypasses the guard and sends `sql` as given: for the backstop tests only.
+        """
+        statement = sql if unchecked else render_checked(sql, self.dialect)
         cap = max(1, min(max_rows or self.max_rows, self.max_rows))
         timeout = timeout_seconds or self.timeout_seconds
         binds = dict(params or {})
@@ -69,21 +81,26 @@ class ReadOnlyExecutor:
         except Exception as err:
             raise unreachable_error(self.settings, err) from err
         started = time.perf_counter()
-        try:
-            cursor = conn.cursor()
+        try:  # closing returns a pooled connection, whose session the pool resets (db.reset), error or not
             try:
-                self._policy.begin(conn, cursor, timeout)
-                cursor.execute(self._policy.prepare_sql(sql), binds)
-                columns = [d[0] for d in cursor.description or []]
-                rows, truncated = _fetch_capped(cursor, cap)
+                self._policy.begin(conn, timeout)
+                cursor = self._policy.open_cursor(conn)
+                try:
+                    cursor.execute(self._policy.prepare_sql(statement), binds)
+                    columns = [d[0] for d in cursor.description or []]
+                    rows, truncated = _fetch_capped(cursor, cap)
+                finally:
+                    with contextlib.suppress(Exception):
+                        cursor.close()
             except Exception as err:
                 raise classify_database_error(err, self.dialect, timeout) from err
             finally:
-                _end_quietly(self._policy, conn, cursor)
+                with contextlib.suppress(Exception):  # the connection may be broken; closing it is what matters
+                    self._policy.end(conn)
         finally:
             conn.close()
         elapsed = (time.perf_counter() - started) * 1000
-        return QueryResult(columns, rows, truncated, round(elapsed, 2), sql=sql, params=binds)
+        return QueryResult(columns, rows, truncated, round(elapsed, 2), sql=statement, params=binds)
 
 
 def _fetch_capped(cursor: Any, cap: int) -> tuple[list[list[Any]], bool]:
@@ -96,11 +113,3 @@ def _fetch_capped(cursor: Any, cap: int) -> tuple[list[list[Any]], bool]:
         rows.extend(list(r) for r in batch)
     truncated = len(rows) > cap
     return rows[:cap], truncated
-
-
-def _end_quietly(policy: Any, conn: Any, cursor: Any) -> None:
-    # the connection may already be broken; closing it is what matters
-    with contextlib.suppress(Exception):
-        policy.end(conn, cursor)
-    with contextlib.suppress(Exception):
-        cursor.close()
