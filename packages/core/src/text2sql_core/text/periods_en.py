@@ -1,0 +1,176 @@
+"""English period expressions: the patterns and what each means against today.
+
+Words stand on word boundaries (`\\b`; an underscore is a word character, so `year_of_birth` and `sales_ytd` are
+column names, not periods). A month name alone is taken only after a preposition ("in September", "since March",
+"until May") or in a month span ("Jan-Mar"): "May I see…" and "march" the verb are not months. A four-digit year
+alone likewise needs "in/during/since/until/…" before it, or "FY"/"year" ("2024 rows" is a number).
+"last week/month/quarter/year" are calendar units; "past/last N days" and "the past week" are rolling windows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from text2sql_core.text.counts import EN_COUNT_UNIT, en_count_unit
+from text2sql_core.text.period import (
+    DateRange,
+    Grain,
+    add_months,
+    day_range,
+    half_range,
+    month_range,
+    quarter_range,
+    week_range,
+    year_range,
+)
+from text2sql_core.text.rules import Found, Rule, ago, found, rule, said_or_latest, window
+
+__all__ = ["ENGLISH_RULES"]
+
+_MONTH_NAMES = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december")
+_MONTH_WORD = r"january|february|march|april|may|june|july|august|september|october|november|december|" \
+              r"jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec"
+
+
+def _month_re(name: str) -> str:
+    return rf"\b(?P<{name}>{_MONTH_WORD})\b\.?"
+
+
+_YEAR = r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?![0-9])"
+_YEAR_SUFFIX = rf"(?:,?\s*(?:of\s+|in\s+)?(?:{_YEAR}|(?:the\s+)?(?P<ryear>last|this|next|previous|current)\s+year\b))"
+_PREPOSITIONS = ("in", "since", "from", "until", "till", "through", "thru", "to", "for", "during", "of", "before",
+                 "after", "between", "and", "by")
+_AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{p} )" for p in _PREPOSITIONS) + ")"
+_OFFSETS = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "prior": -1, "the previous": -1,
+            "next": 1, "the next": 1}
+_ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _month_number(word: str) -> int:
+    return next(i for i, name in enumerate(_MONTH_NAMES, 1) if name.startswith(word.lower().rstrip(".")[:3]))
+
+
+def _year(m: re.Match[str], today: date) -> int | None:
+    groups = m.groupdict()
+    if groups.get("year"):
+        return int(groups["year"])
+    if groups.get("ryear"):
+        return today.year + _OFFSETS[groups["ryear"].lower()]
+    return None
+
+
+def _said(m: re.Match[str], today: date, make: Callable[[int], DateRange], grain: Grain) -> Found | None:
+    return said_or_latest(_year(m, today), today, make, grain)
+
+
+def _date(m: re.Match[str], today: date) -> Found | None:
+    month, day = _month_number(m["mon"]), int(m["d"])
+    return _said(m, today, lambda y: day_range(date(y, month, day)), "day")
+
+
+def _month(m: re.Match[str], today: date) -> Found | None:
+    month = _month_number(m["mon"])
+    return _said(m, today, lambda y: month_range(y, month), "month")
+
+
+def _month_span(m: re.Match[str], today: date) -> Found | None:
+    first, last = _month_number(m["mon1"]), _month_number(m["mon"])
+
+    def make(year: int) -> DateRange:  # "Nov-Feb": November of the year before
+        return month_range(year - (first > last), first)[0], month_range(year, last)[1]
+
+    return _said(m, today, make, "month")
+
+
+def _quarter(m: re.Match[str], today: date) -> Found | None:
+    quarter = int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()]
+    return _said(m, today, lambda y: quarter_range(y, quarter), "quarter")
+
+
+def _half(m: re.Match[str], today: date) -> Found | None:
+    half = int(m["h"]) if m["h"] else _ORDINALS[m["ord"].lower()]
+    return _said(m, today, lambda y: half_range(y, half), "half")
+
+
+def _year_alone(m: re.Match[str], today: date) -> Found:
+    return found(year_range(int(m["year"])), "year")
+
+
+_DAY_WORDS = {"today": 0, "yesterday": -1, "tomorrow": 1}
+
+
+def _day_word(m: re.Match[str], today: date) -> Found:
+    offset = -2 if m["before"] else 2 if m["after"] else _DAY_WORDS[m["word"].lower()]
+    return found(day_range(today + timedelta(days=offset)), "day")
+
+
+def _relative(m: re.Match[str], today: date) -> Found:
+    offset, unit = _OFFSETS[re.sub(r"\s+", " ", m["rel"].lower())], m["unit"].lower()
+    if unit == "week":
+        return found(week_range(today + timedelta(weeks=offset)), "week")
+    if unit == "month":
+        first = add_months(date(today.year, today.month, 1), offset)
+        return found(month_range(first.year, first.month), "month")
+    if unit == "quarter":
+        index = today.year * 4 + (today.month - 1) // 3 + offset
+        return found(quarter_range(index // 4, index % 4 + 1), "quarter")
+    return found(year_range(today.year + offset), "year")
+
+
+def _weekend(m: re.Match[str], today: date) -> Found:
+    monday = week_range(today + timedelta(weeks=_OFFSETS[m["rel"].lower()]))[0]
+    return found((monday + timedelta(days=5), monday + timedelta(days=7)), "days")
+
+
+def _to_date(m: re.Match[str], today: date) -> Found:
+    if m["ytd"]:
+        first = date(today.year, 1, 1)
+    elif m["qtd"]:
+        first = date(today.year, 3 * ((today.month - 1) // 3) + 1, 1)
+    else:
+        first = date(today.year, today.month, 1)
+    return found((first, today + timedelta(days=1)), "days")
+
+
+def _rolling(m: re.Match[str], today: date) -> Found | None:
+    return window(today, *en_count_unit(m))
+
+
+def _rolling_one(m: re.Match[str], today: date) -> Found | None:
+    return window(today, 1, m["unit"].lower())  # type: ignore[arg-type]
+
+
+def _ago(m: re.Match[str], today: date) -> Found:
+    return ago(today, *en_count_unit(m))
+
+
+_DAY = r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
+_REL = r"(?P<rel>this|current|last|previous|prior|next|the\s+previous|the\s+current|the\s+next)"
+
+ENGLISH_RULES: tuple[Rule, ...] = (
+    rule("en_date", rf"{_month_re('mon')}\s+{_DAY}(?:{_YEAR_SUFFIX})?", _date, re.I),
+    rule("en_date_day_first", rf"\b{_DAY}\s+(?:of\s+)?{_month_re('mon')}(?:{_YEAR_SUFFIX})?", _date, re.I),
+    rule("en_month_span", rf"(?:\bfrom\s+)?{_month_re('mon1')}\s*(?:-|–|~|\bto\b|\bthrough\b|\bthru\b)\s*"
+         rf"{_month_re('mon')}(?:{_YEAR_SUFFIX})?", _month_span, re.I),
+    rule("en_month_year", rf"{_month_re('mon')}{_YEAR_SUFFIX}", _month, re.I),
+    rule("en_month", rf"{_AFTER_PREPOSITION}{_month_re('mon')}", _month, re.I),
+    rule("en_quarter", rf"(?:\bq(?P<q>[1-4])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
+         rf"quarter\b)(?:{_YEAR_SUFFIX})?", _quarter, re.I),
+    rule("en_quarter_year_first", rf"{_YEAR}\s*-?\s*q(?P<q>[1-4])\b", _quarter, re.I),
+    rule("en_half", rf"(?:\bh(?P<h>[12])\b|\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\b)(?:{_YEAR_SUFFIX})?",
+         _half, re.I),
+    rule("en_half_year_first", rf"{_YEAR}\s*-?\s*h(?P<h>[12])\b", _half, re.I),
+    rule("en_year", rf"(?:{_AFTER_PREPOSITION}|\bfy\s*-?\s*|\b(?:the\s+)?year\s+){_YEAR}", _year_alone, re.I),
+    rule("en_day_word", r"\b(?:(?P<before>the\s+day\s+before\s+yesterday)|(?P<after>the\s+day\s+after\s+tomorrow)|"
+         r"(?P<word>today|yesterday|tomorrow))\b", _day_word, re.I),
+    rule("en_relative", rf"\b{_REL}\s+(?P<unit>week|month|quarter|year)\b", _relative, re.I),
+    rule("en_weekend", r"\b(?P<rel>this|last|next|previous)\s+weekend\b", _weekend, re.I),
+    rule("en_to_date", r"\b(?:(?P<ytd>ytd|year[\s-]to[\s-]date|so\s+far\s+this\s+year)|(?P<qtd>qtd|quarter[\s-]to"
+         r"[\s-]date)|(?P<mtd>mtd|month[\s-]to[\s-]date|so\s+far\s+this\s+month))\b", _to_date, re.I),
+    rule("en_rolling", rf"\b(?:past|last|previous|recent|trailing|prior)\s+{EN_COUNT_UNIT}\b", _rolling, re.I),
+    rule("en_rolling_one", r"\b(?:past|trailing)\s+(?P<unit>day|week|month|year)\b", _rolling_one, re.I),
+    rule("en_ago", rf"\b{EN_COUNT_UNIT}\s+ago\b", _ago, re.I),
+)
