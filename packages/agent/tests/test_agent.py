@@ -1,4 +1,7 @@
-"""The agent end to end on the demo database: Phase 1, Phase 2 with repair, retries, failures, follow-ups."""
+"""The agent end to end on the demo database: Phase 1, Phase 2 with repair, retries, failures, follow-ups.
+
+Slow: the real embedding model and Milvus Lite. The node and routing tests (tests/nodes, test_graph_errors.py)
+run the same paths on in-memory fakes in milliseconds."""
 
 from __future__ import annotations
 
@@ -11,6 +14,8 @@ from langchain_core.language_models import FakeListChatModel
 from scripted_llm import ScriptedChatModel, route_by_system
 from text2sql_agent import Text2SQLAgent
 from text2sql_core.settings import UnifiedSettings
+
+pytestmark = pytest.mark.slow
 
 PHASE1_CHOICE = "You map a question to one of the given SQL templates"
 PHASE2 = "You write one read-only SQL query"
@@ -54,7 +59,7 @@ def test_phase1_binds_values_from_the_question(demo: UnifiedSettings) -> None:
 def test_no_llm_no_template_gives_message_and_suggestions(demo: UnifiedSettings) -> None:
     answer = Text2SQLAgent(demo, llm=None).ask("재고가 가장 적은 창고는 어디인가요?")
     assert answer.sql is None and answer.phase is None
-    assert answer.error["code"] == "NO_CONFIDENT_ANSWER" and "TEXT2SQL_LLM__BASE_URL" in answer.error["message"]
+    assert answer.error.code == "NO_CONFIDENT_ANSWER" and "TEXT2SQL_LLM__BASE_URL" in answer.error.message
     assert len(answer.suggestions) == 3 and all(s.description for s in answer.suggestions)
 
 
@@ -87,7 +92,7 @@ def test_exhausted_repairs_end_with_error_and_nothing_runs(demo: UnifiedSettings
                                                      PHASE2: "```sql\nDELETE FROM employees\n```"}))
     before = _count(demo, "employees")
     answer = Text2SQLAgent(demo, llm=llm).ask("직원 데이터를 전부 삭제해줘")
-    assert answer.sql is None and answer.error["code"] == "REPAIR_EXHAUSTED"
+    assert answer.sql is None and answer.error.code == "REPAIR_EXHAUSTED"
     assert "execution" not in [s.name for s in answer.steps]
     assert len(llm.prompts(PHASE2)) == demo.agent.max_repair_attempts
     assert _count(demo, "employees") == before
@@ -110,20 +115,22 @@ def test_transient_llm_failure_is_retried_by_the_node(demo: UnifiedSettings) -> 
     assert len(llm.calls) >= 2  # the failed call, then the retried one
 
 
-def test_validation_failure_is_not_retried_as_transient(demo: UnifiedSettings) -> None:
+def test_non_transient_llm_failure_is_not_retried_and_becomes_llm_error(demo: UnifiedSettings) -> None:
     llm = ScriptedChatModel(respond=route_by_system({PHASE1_CHOICE: '{"template_id": null}'}),
                             failures=[ValueError("model returned garbage")])
-    with pytest.raises(ValueError):
-        Text2SQLAgent(demo, llm=llm).ask("가장 비싼 상품 3개")
+    answer = Text2SQLAgent(demo, llm=llm).ask("가장 비싼 상품 3개")
     assert len(llm.calls) == 1
+    assert answer.error.code == "LLM_ERROR" and answer.error.node == "phase1" and answer.sql is None
+    assert "garbage" not in answer.error.message  # the exception's text stays in the log
 
 
 def test_milvus_unreachable(demo: UnifiedSettings) -> None:
     broken = demo.model_copy(update={"milvus": demo.milvus.model_copy(update={"host": "127.0.0.1", "port": 1,
                                                                               "timeout_seconds": 1.0})})
     without = Text2SQLAgent(broken, llm=None).ask("부서별 직원 수를 알려줘")
-    assert without.sql is None and without.error["code"] == "VECTOR_STORE_UNAVAILABLE"
-    assert "TEXT2SQL_MILVUS__HOST" in without.error["message"]
+    assert without.sql is None and without.error.code == "VECTOR_STORE_UNAVAILABLE"
+    assert "TEXT2SQL_MILVUS__HOST" in without.error.message and without.error.node == "retrieve"
+    assert [s.name for s in without.steps] == ["question", "retrieval", "error"]
     llm = ScriptedChatModel(respond=route_by_system({PHASE2: "```sql\nSELECT COUNT(*) FROM employees\n```",
                                                      REVIEW: '{"valid": true}', SUMMARY: "60명"}))
     with_llm = Text2SQLAgent(broken, llm=llm).ask("직원은 모두 몇 명?")

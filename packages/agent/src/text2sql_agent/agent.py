@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
 import threading
 import uuid
@@ -10,7 +11,7 @@ from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
-from text2sql_agent.answer import Answer, Step, Suggestion
+from text2sql_agent.answer import Answer, Step
 from text2sql_agent.graph import build_text2sql_graph
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import turn_reset
@@ -20,18 +21,23 @@ from text2sql_core.sqltext import inline_params
 
 __all__ = ["Text2SQLAgent"]
 
+log = logging.getLogger(__name__)
+
 _DEFAULT_LLM = object()
 
 
 class Text2SQLAgent:
     def __init__(self, settings: UnifiedSettings | None = None, llm: Any = _DEFAULT_LLM,
-                 checkpointer: Any | None = None, **resource_options: Any):
+                 checkpointer: Any | None = None, nodes: dict[str, Any] | None = None, **resource_options: Any):
+        """`resource_options` go to `AgentResources` (fakes of the search, schema and executor protocols);
+        `nodes` replaces graph nodes by name (tests)."""
         self.settings = settings or UnifiedSettings()
         chosen_llm = create_llm_with_retry(self.settings) if llm is _DEFAULT_LLM else llm
         self.resources = AgentResources(self.settings, llm=chosen_llm, **resource_options)
         self._checkpointer = checkpointer
+        self._nodes = nodes
         self._lock = threading.Lock()
-        self._stateless = build_text2sql_graph(self.settings, resources=self.resources)
+        self._stateless = build_text2sql_graph(self.settings, resources=self.resources, nodes=nodes)
         self._stateful: Any | None = None
 
     @property
@@ -43,7 +49,7 @@ class Text2SQLAgent:
             return self._stateless
         with self._lock:
             if self._stateful is None:
-                self._stateful = build_text2sql_graph(self.settings, resources=self.resources,
+                self._stateful = build_text2sql_graph(self.settings, resources=self.resources, nodes=self._nodes,
                                                       checkpointer=self._checkpointer or self._sqlite_saver())
             return self._stateful
 
@@ -68,8 +74,7 @@ class Text2SQLAgent:
                 final = chunk
                 continue
             for node_update in chunk.values():
-                for step in (node_update or {}).get("steps") or []:
-                    yield Step.model_validate(step)
+                yield from (node_update or {}).get("steps") or []
         yield self._answer(final)
 
     async def astream(self, question: str, datasource: str | None = None, thread_id: str | None = None,
@@ -104,22 +109,23 @@ class Text2SQLAgent:
         return self._answer(state)
 
     def _answer(self, state: dict[str, Any]) -> Answer:
-        result = state.get("result") or {}
+        result = state.get("result")
         sql, params = state.get("sql"), state.get("params") or {}
+        decision = state.get("phase1")
         inlined = None
         if sql and state.get("phase"):
             try:
                 inlined = inline_params(sql, params, self.resources.dialect(state["datasource"])) if params else sql
-            except Exception:
+            except Exception:  # printing binds inline is a convenience; the bound SQL is the answer
+                log.warning("could not inline the binds of %r", sql, exc_info=True)
                 inlined = sql
-        phase1 = state.get("phase1") or {}
         return Answer(
             question=state.get("question", ""), standalone_question=state.get("standalone_question", ""),
             datasource=state.get("datasource", ""), sql=sql if state.get("phase") else None, sql_inlined=inlined,
             params=params, phase=state.get("phase"), template_id=state.get("template_id"),
-            confidence=state.get("confidence") or phase1.get("confidence") or 0.0,
-            columns=result.get("columns", []), rows=result.get("rows", []), truncated=result.get("truncated", False),
-            summary=state.get("summary", ""), steps=[Step.model_validate(s) for s in state.get("steps") or []],
-            suggestions=[Suggestion.model_validate(s) for s in state.get("suggestions") or []],
-            error=state.get("error"), retrieved=phase1.get("ranked", []),
+            confidence=state.get("confidence") or (decision.confidence if decision else 0.0),
+            columns=result.columns if result else [], rows=result.rows if result else [],
+            truncated=result.truncated if result else False, summary=state.get("summary", ""),
+            steps=list(state.get("steps") or []), suggestions=list(state.get("suggestions") or []),
+            error=state.get("error"), retrieved=decision.ranked if decision else [], phase1=decision,
         )

@@ -1,4 +1,5 @@
-"""What `Text2SQLAgent.ask` returns."""
+"""What `Text2SQLAgent.ask` returns: the SQL, its result, how it was reached (steps, Phase 1's decision), or the
+error — always a registered code with a message and a remedy."""
 
 from __future__ import annotations
 
@@ -6,10 +7,15 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
+from text2sql_agent.contracts import Phase1Decision
+from text2sql_core.models import ErrorInfo
+
 __all__ = ["Answer", "Step", "Suggestion"]
 
 
 class Step(BaseModel):
+    """One node's telemetry, for progress lines and logs. Not an API: read `Answer`'s typed fields instead."""
+
     name: str
     status: Literal["ok", "skipped", "failed"] = "ok"
     ms: float = 0.0
@@ -39,8 +45,10 @@ class Answer(BaseModel):
     summary: str = ""
     steps: list[Step] = Field(default_factory=list)
     suggestions: list[Suggestion] = Field(default_factory=list)
-    error: dict[str, Any] | None = None
+    error: ErrorInfo | None = None
     retrieved: list[str] = Field(default_factory=list)
+    # What Phase 1 decided about its best template (None when nothing was retrieved).
+    phase1: Phase1Decision | None = None
 
     @property
     def ok(self) -> bool:

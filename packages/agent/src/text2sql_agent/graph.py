@@ -1,10 +1,14 @@
 """The LangGraph `StateGraph`: question → retrieval → Phase 1 → (execute | Phase 2 with repair | no answer) → answer.
 
-Every node that talks to something outside (LLM, Milvus, database) has a `RetryPolicy` for transient errors only
-(connection, timeout, rate limit, 5xx). A validation failure is never retried: it goes to repair."""
+One error path: every node runs inside `guarded` (nodes/guard.py), and every edge out of a node is one
+conditional edge (`route_failures`) that sends a failed node to the error node — so nothing runs after a failure
+(a `phase2_schema` failure never reaches generation). Every node that talks to something outside (LLM, Milvus,
+database) has a `RetryPolicy` for transient errors only (connection, timeout, rate limit, 5xx); a validation
+failure is never retried: it goes to repair."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from langgraph.graph import END, START, StateGraph
@@ -22,15 +26,23 @@ from text2sql_agent.nodes import (
     make_retrieve_node,
     repair_exhausted_node,
 )
+from text2sql_agent.nodes.common import is_transient
+from text2sql_agent.nodes.guard import ERROR_NODE, error_node, guarded, route_failures
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
-from text2sql_core.llm import is_transient_error
 from text2sql_core.settings import UnifiedSettings
 
-__all__ = ["TRANSIENT_RETRY", "build_text2sql_graph"]
+__all__ = ["NODE_STEPS", "TRANSIENT_RETRY", "build_text2sql_graph"]
 
 TRANSIENT_RETRY = RetryPolicy(max_attempts=3, initial_interval=0.2, backoff_factor=2.0, max_interval=5.0,
-                              retry_on=is_transient_error)
+                              retry_on=is_transient)
+
+# Node name → the step name it records (what progress lines and `Answer.steps` show).
+NODE_STEPS = {"question": "question", "retrieve": "retrieval", "phase1": "phase1", "phase2_schema": "phase2_schema",
+              "phase2_generate": "phase2_generate", "phase2_validate": "validation", "execute": "execution",
+              "answer": "answer", "no_answer": "no_answer", "repair_exhausted": "repair_exhausted"}
+_OUTSIDE = {"question", "retrieve", "phase1", "phase2_schema", "phase2_generate", "phase2_validate", "execute",
+            "answer"}
 
 
 def _run_or_answer(state: AgentState) -> str:
@@ -38,18 +50,16 @@ def _run_or_answer(state: AgentState) -> str:
     return "execute" if state.get("execute", True) else "answer"
 
 
-def _after_phase1(resources: AgentResources) -> Any:
+def _after_phase1(resources: AgentResources) -> Callable[[AgentState], str]:
     def route(state: AgentState) -> str:
         if state.get("phase") == "phase1":
             return _run_or_answer(state)
-        if resources.llm is not None:
-            return "phase2_schema"
-        return "no_answer"
+        return "phase2_schema" if resources.llm is not None else "no_answer"
 
     return route
 
 
-def _after_validation(resources: AgentResources) -> Any:
+def _after_validation(resources: AgentResources) -> Callable[[AgentState], str]:
     def route(state: AgentState) -> str:
         if state.get("feedback") is None:
             return _run_or_answer(state)
@@ -60,44 +70,47 @@ def _after_validation(resources: AgentResources) -> Any:
     return route
 
 
-def _after_execution(resources: AgentResources) -> Any:
-    def route(state: AgentState) -> str:
-        if state.get("error") is None:
-            return "answer"
-        if state.get("feedback") and state.get("attempts", 0) < resources.settings.agent.max_repair_attempts:
-            return "phase2_generate"
-        return END
+def _after_execution(state: AgentState) -> str:
+    """The execute node leaves feedback only for a rejected Phase 2 query with attempts left; else it raised."""
+    return "phase2_generate" if state.get("feedback") else "answer"
 
-    return route
+
+def _nodes(resources: AgentResources) -> dict[str, Any]:
+    return {"question": make_question_node(resources), "retrieve": make_retrieve_node(resources),
+            "phase1": make_phase1_node(resources), "phase2_schema": make_phase2_schema_node(resources),
+            "phase2_generate": make_phase2_generate_node(resources),
+            "phase2_validate": make_phase2_validate_node(resources), "execute": make_execute_node(resources),
+            "answer": make_answer_node(resources), "no_answer": make_no_answer_node(resources),
+            "repair_exhausted": repair_exhausted_node}
 
 
 def build_text2sql_graph(settings: UnifiedSettings, llm: Any | None = None, checkpointer: Any | None = None,
-                         resources: AgentResources | None = None, **resource_options: Any) -> Any:
-    """Compile the graph. `llm` (a chat model) enables Phase 2, follow-up rewriting and LLM summaries."""
+                         resources: AgentResources | None = None, nodes: dict[str, Any] | None = None,
+                         **resource_options: Any) -> Any:
+    """Compile the graph. `llm` (a chat model) enables Phase 2, follow-up rewriting and LLM summaries.
+    `nodes` replaces node functions by name (tests make one fail to check the error path)."""
     resources = resources or AgentResources(settings, llm=llm, **resource_options)
+    functions = _nodes(resources) | (nodes or {})
     graph = StateGraph(AgentState)
-    graph.add_node("question", make_question_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("retrieve", make_retrieve_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("phase1", make_phase1_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("phase2_schema", make_phase2_schema_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("phase2_generate", make_phase2_generate_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("phase2_validate", make_phase2_validate_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("repair_exhausted", repair_exhausted_node)
-    graph.add_node("execute", make_execute_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("answer", make_answer_node(resources), retry_policy=TRANSIENT_RETRY)
-    graph.add_node("no_answer", make_no_answer_node(resources))
+    for name, function in functions.items():
+        outside = name in _OUTSIDE
+        node = guarded(name, NODE_STEPS[name], function, TRANSIENT_RETRY.max_attempts if outside else 1)
+        graph.add_node(name, node, retry_policy=TRANSIENT_RETRY if outside else None)
+    graph.add_node(ERROR_NODE, error_node)
+
+    def edge(source: str, route: Callable[[AgentState], str] | str, targets: list[str]) -> None:
+        graph.add_conditional_edges(source, route_failures(route), [*targets, ERROR_NODE])
 
     graph.add_edge(START, "question")
-    graph.add_edge("question", "retrieve")
-    graph.add_edge("retrieve", "phase1")
-    graph.add_conditional_edges("phase1", _after_phase1(resources),
-                                ["execute", "answer", "phase2_schema", "no_answer"])
-    graph.add_edge("phase2_schema", "phase2_generate")
-    graph.add_edge("phase2_generate", "phase2_validate")
-    graph.add_conditional_edges("phase2_validate", _after_validation(resources),
-                                ["execute", "answer", "phase2_generate", "repair_exhausted"])
-    graph.add_conditional_edges("execute", _after_execution(resources), ["answer", "phase2_generate", END])
-    graph.add_edge("answer", END)
-    graph.add_edge("no_answer", END)
-    graph.add_edge("repair_exhausted", END)
+    edge("question", "retrieve", ["retrieve"])
+    edge("retrieve", "phase1", ["phase1"])
+    edge("phase1", _after_phase1(resources), ["execute", "answer", "phase2_schema", "no_answer"])
+    edge("phase2_schema", "phase2_generate", ["phase2_generate"])
+    edge("phase2_generate", "phase2_validate", ["phase2_validate"])
+    edge("phase2_validate", _after_validation(resources), ["execute", "answer", "phase2_generate",
+                                                           "repair_exhausted"])
+    edge("execute", _after_execution, ["answer", "phase2_generate"])
+    for last in ("answer", "no_answer", "repair_exhausted"):
+        edge(last, END, [END])
+    graph.add_edge(ERROR_NODE, END)
     return graph.compile(checkpointer=checkpointer)

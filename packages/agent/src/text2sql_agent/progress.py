@@ -19,6 +19,7 @@ _TITLES = {
     "execution": ("실행", "Execution"),
     "answer": ("요약", "Summary"),
     "no_answer": ("답변 불가", "No answer"),
+    "error": ("오류", "Error"),
 }
 
 

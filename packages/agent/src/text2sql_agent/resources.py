@@ -1,8 +1,10 @@
-"""Everything the nodes use, created once per agent and lazily: retrieval, schema, validators, executors."""
+"""Everything the nodes use, created once per agent and lazily — each behind a protocol of
+`text2sql_core.protocols`, so tests hand in in-memory fakes and the agent never touches a Milvus client."""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Mapping
 from functools import cached_property
 from typing import Any
 
@@ -11,54 +13,54 @@ from langchain_core.embeddings import Embeddings
 from text2sql_agent.phase1.confidence import Calibration
 from text2sql_core.db import ReadOnlyExecutor
 from text2sql_core.embeddings import create_embeddings
-from text2sql_core.errors import Text2SQLError
 from text2sql_core.models import TableSchema
-from text2sql_core.schema import CachedSchemaLoader, create_schema_loader
+from text2sql_core.protocols import Executor, SchemaSource, TableSearch, TemplateSearch
+from text2sql_core.schema import create_schema_loader
 from text2sql_core.settings import UnifiedSettings
 from text2sql_core.validation import SQLValidator
-from text2sql_pipeline import HybridRetrievalService, TableRetrievalService, connect_milvus
+from text2sql_pipeline import open_table_search, open_template_search
 
 __all__ = ["AgentResources"]
 
 
 class AgentResources:
+    """`retrieval`, `table_search`, `schemas` and `executors` may be injected (tests pass fakes); whatever is not
+    is opened from the settings on first use, so an unreachable backend fails a step, not the agent's creation."""
+
     def __init__(self, settings: UnifiedSettings, llm: Any | None = None, embeddings: Embeddings | None = None,
-                 calibration: Calibration | None = None, retrieval: HybridRetrievalService | None = None):
+                 calibration: Calibration | None = None, retrieval: TemplateSearch | None = None,
+                 table_search: TableSearch | None = None, schemas: Mapping[str, SchemaSource] | None = None,
+                 executors: Mapping[str, Executor] | None = None):
         self.settings = settings
         self.llm = llm
         self._embeddings = embeddings
         self.calibration = calibration or Calibration.load(settings.agent.calibration_path)
         self._retrieval = retrieval
+        self._table_search = table_search
         self._lock = threading.Lock()
-        self._loaders: dict[str, CachedSchemaLoader] = {}
-        self._executors: dict[str, ReadOnlyExecutor] = {}
+        self._schemas: dict[str, SchemaSource] = dict(schemas or {})
+        self._executors: dict[str, Executor] = dict(executors or {})
 
     @cached_property
     def embeddings(self) -> Embeddings:
         return self._embeddings or create_embeddings(self.settings)
 
-    def retrieval(self) -> HybridRetrievalService:
-        """Connects on first use, so an unreachable Milvus fails the retrieval step, not the agent's creation."""
+    def retrieval(self) -> TemplateSearch:
         with self._lock:
             if self._retrieval is None:
-                client = connect_milvus(self.settings.milvus)
-                self._retrieval = HybridRetrievalService(client, self.settings.milvus.templates_collection,
-                                                         self.embeddings, self.settings.milvus)
+                self._retrieval = open_template_search(self.settings, self.embeddings)
             return self._retrieval
 
-    def table_retrieval(self) -> TableRetrievalService | None:
-        try:
-            client = connect_milvus(self.settings.milvus)
-        except Text2SQLError:
-            return None
-        service = TableRetrievalService(client, self.settings.milvus.schema_collection, self.embeddings)
-        return service if service.available() else None
+    def table_retrieval(self) -> TableSearch | None:
+        """The schema collection's search, or None when there is none (looked up each time: it may be built
+        while the agent runs)."""
+        return self._table_search or open_table_search(self.settings, self.embeddings)
 
-    def schema_loader(self, datasource: str) -> CachedSchemaLoader:
+    def schema_loader(self, datasource: str) -> SchemaSource:
         with self._lock:
-            if datasource not in self._loaders:
-                self._loaders[datasource] = create_schema_loader(self.settings, datasource)
-            return self._loaders[datasource]
+            if datasource not in self._schemas:
+                self._schemas[datasource] = create_schema_loader(self.settings, datasource)
+            return self._schemas[datasource]
 
     def tables(self, datasource: str) -> list[TableSchema]:
         return self.schema_loader(datasource).load_tables()
@@ -72,7 +74,7 @@ class AgentResources:
                             llm=self.llm if with_llm else None, denied_tables=security.denied_tables,
                             denied_columns=security.denied_columns)
 
-    def executor(self, datasource: str) -> ReadOnlyExecutor:
+    def executor(self, datasource: str) -> Executor:
         with self._lock:
             if datasource not in self._executors:
                 security = self.settings.security

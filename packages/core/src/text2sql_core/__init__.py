@@ -3,6 +3,7 @@
 from text2sql_core.errors import (
     ConfigurationError,
     DatabaseError,
+    ErrorCode,
     LLMError,
     LLMNotConfiguredError,
     SchemaError,
@@ -10,9 +11,11 @@ from text2sql_core.errors import (
     Text2SQLError,
     VectorStoreError,
 )
+from text2sql_core.logconfig import configure_logging
 from text2sql_core.models import (
     BaseSQLTemplate,
     ColumnSchema,
+    ErrorInfo,
     ForeignKey,
     SQLTemplateCreate,
     SQLTemplateInDB,
@@ -27,6 +30,8 @@ __all__ = [
     "ColumnSchema",
     "ConfigurationError",
     "DatabaseError",
+    "ErrorCode",
+    "ErrorInfo",
     "ForeignKey",
     "LLMError",
     "LLMNotConfiguredError",
@@ -40,5 +45,6 @@ __all__ = [
     "Text2SQLError",
     "UnifiedSettings",
     "VectorStoreError",
+    "configure_logging",
     "get_settings",
 ]

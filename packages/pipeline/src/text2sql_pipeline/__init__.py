@@ -3,13 +3,23 @@
 from text2sql_pipeline.index import TableStore, TemplateStore, bm25_text, connect_milvus
 from text2sql_pipeline.ingest import HistoryFilters, IngestItem, SkippedRow, read_oracle_history, read_template_file
 from text2sql_pipeline.process import TemplateProcessor, parameterize
-from text2sql_pipeline.retrieval import HybridRetrievalService, TableRetrievalService
+from text2sql_pipeline.retrieval import (
+    HybridRetrievalService,
+    InMemoryTableSearch,
+    InMemoryTemplateSearch,
+    TableRetrievalService,
+    open_table_search,
+    open_template_search,
+    template_index_status,
+)
 from text2sql_pipeline.run import index_rows, index_template_files, template_store
 from text2sql_pipeline.summary import IndexSummary
 
 __all__ = [
     "HistoryFilters",
     "HybridRetrievalService",
+    "InMemoryTableSearch",
+    "InMemoryTemplateSearch",
     "IndexSummary",
     "IngestItem",
     "SkippedRow",
@@ -21,8 +31,11 @@ __all__ = [
     "connect_milvus",
     "index_rows",
     "index_template_files",
+    "open_table_search",
+    "open_template_search",
     "parameterize",
     "read_oracle_history",
     "read_template_file",
+    "template_index_status",
     "template_store",
 ]

@@ -20,6 +20,8 @@ from text2sql_pipeline.ingest import IngestItem
 
 SERVER_URI = os.environ.get("TEXT2SQL_TEST_MILVUS_URI")
 
+pytestmark = pytest.mark.slow  # the bundled embedding model and Milvus Lite
+
 
 @pytest.fixture(params=["lite", pytest.param("server", marks=pytest.mark.milvus_server)])
 def milvus(request: pytest.FixtureRequest, tmp_path: Path) -> MilvusSettings:
@@ -63,12 +65,12 @@ def test_contract(milvus: MilvusSettings, embeddings: LocalE5Embeddings) -> None
         stored = store.get(changed[0].id)
         assert stored is not None and "부서별 직원 수" in stored.questions  # the old description is kept
         service = HybridRetrievalService(store.collection.client, store.collection.name, embeddings, milvus)
-        hits = service.search("지역마다 매출이 얼마야?", top_k=4, datasource="sales")
+        hits = service.hybrid_search("지역마다 매출이 얼마야?", top_k=4, datasource="sales")
         assert hits[0].sql_text.startswith("SELECT") and "region" in hits[0].sql_text
         assert {h.datasource for h in hits} == {"sales"}
         rrf = HybridRetrievalService(store.collection.client, store.collection.name, embeddings,
                                      milvus.model_copy(update={"ranker": "rrf"}))
-        assert "region" in rrf.search("region sales total", top_k=1, datasource="sales")[0].sql_text
+        assert "region" in rrf.hybrid_search("region sales total", top_k=1, datasource="sales")[0].sql_text
         dense = service.dense_search("직원 수", top_k=2, datasource="hr")
         assert {h.matched_from for h in dense} == {"dense"} and {h.datasource for h in dense} == {"hr"}
     finally:
@@ -79,8 +81,8 @@ def test_contract(milvus: MilvusSettings, embeddings: LocalE5Embeddings) -> None
 def test_missing_index_says_how_to_build_it(milvus: MilvusSettings, embeddings: LocalE5Embeddings) -> None:
     service = HybridRetrievalService(connect_milvus(milvus), "never_created", embeddings, milvus)
     with pytest.raises(VectorStoreError) as info:
-        service.search_with_fallback("anything")
-    assert info.value.code == "INDEX_NOT_FOUND" and "text2sql index" in info.value.message
+        service.search("anything")
+    assert info.value.code == "NOT_INDEXED" and "text2sql index" in info.value.message
 
 
 def test_fallback_to_dense_when_hybrid_fails(tmp_path: Path, embeddings: LocalE5Embeddings,
@@ -94,7 +96,7 @@ def test_fallback_to_dense_when_hybrid_fails(tmp_path: Path, embeddings: LocalE5
         raise RuntimeError("sparse index unavailable")
 
     monkeypatch.setattr(store.collection.client, "hybrid_search", broken)
-    hits = service.search_with_fallback("부서별 직원 수", top_k=2, datasource="hr")
+    hits = service.search("부서별 직원 수", top_k=2, datasource="hr")
     assert hits and hits[0].matched_from == "dense" and "dept_name" in hits[0].sql_text
 
 

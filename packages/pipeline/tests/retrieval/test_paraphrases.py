@@ -9,6 +9,8 @@ from text2sql_core.models import SQLTemplateCreate
 from text2sql_core.settings import UnifiedSettings
 from text2sql_pipeline import HybridRetrievalService, IngestItem, index_rows, template_store
 
+pytestmark = pytest.mark.slow  # the bundled embedding model and Milvus Lite
+
 LIBRARY = [
     ("hr", "SELECT d.dept_name, COUNT(*) FROM employees e JOIN departments d ON e.dept_id = d.id GROUP BY d.dept_name",
      "부서별 직원 수", ["How many employees does each department have?"]),

@@ -39,6 +39,7 @@ def indexed(tmp_path_factory: pytest.TempPathFactory, embeddings: LocalE5Embeddi
     return store, settings
 
 
+@pytest.mark.slow
 def test_lexicon_reads_each_datasources_values(indexed) -> None:
     store, _ = indexed
     lexicon = ValueLexicon(store.collection.client, store.collection.name)
@@ -49,6 +50,7 @@ def test_lexicon_reads_each_datasources_values(indexed) -> None:
     assert lexicon.mask("서울 고객", "sales") == "X 고객"
 
 
+@pytest.mark.slow
 def test_a_shared_value_does_not_pull_another_template_ahead(indexed, embeddings: LocalE5Embeddings) -> None:
     store, settings = indexed
     service = HybridRetrievalService(store.collection.client, store.collection.name, embeddings, settings.milvus)

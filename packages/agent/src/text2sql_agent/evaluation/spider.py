@@ -16,6 +16,7 @@ from typing import Any
 import sqlglot
 
 from text2sql_agent.agent import Text2SQLAgent
+from text2sql_agent.contracts import Phase1Decision
 from text2sql_agent.evaluation.metrics import compute_metrics
 from text2sql_agent.evaluation.protocol import EvalQuery, canonical, split_questions
 from text2sql_agent.phase1.confidence import Calibration, ConfidenceFeatures, fit_calibration
@@ -56,17 +57,16 @@ def _library_rows(library: list[dict]) -> list[IngestItem]:
     ]
 
 
-def _answer(agent: Text2SQLAgent, query: EvalQuery) -> tuple[dict[str, Any], Any]:
+def _answer(agent: Text2SQLAgent, query: EvalQuery) -> tuple[dict[str, Any], Phase1Decision | None]:
     started = time.perf_counter()
     answer = agent.ask(query.question, datasource=query.db_id, execute=False)
     latency = (time.perf_counter() - started) * 1000
-    phase1_step = next((s for s in answer.steps if s.name == "phase1"), None)
     accepted = answer.phase == "phase1"
     row = {"question": query.question, "db_id": query.db_id, "gold_sql": query.gold_sql,
            "in_library": query.in_library, "retrieved": answer.retrieved,
            "decision": "phase1" if accepted else "fallback", "sql": answer.sql_inlined if accepted else None,
            "latency_ms": round(latency, 2)}
-    return row, phase1_step
+    return row, answer.phase1
 
 
 def run_spider_eval(questions_path: Path, tables_path: Path, out: Path, use_llm: bool = False,
@@ -84,15 +84,13 @@ def run_spider_eval(questions_path: Path, tables_path: Path, out: Path, use_llm:
     agent = Text2SQLAgent(cfg, llm=_llm(cfg) if use_llm else None, calibration=calibration)
     rows, features = [], []
     for index, query in enumerate(split.queries):
-        row, step = _answer(agent, query)
+        row, decision = _answer(agent, query)
         rows.append(row)
-        detail = step.detail if step else {}
-        phase1 = detail.get("features")
-        if phase1 is not None:
-            inlined = detail.get("sql_inlined")
+        if decision is not None:
+            inlined = decision.sql_inlined
             right = query.in_library and bool(inlined) and \
                 canonical(inlined, "sqlite") == canonical(query.gold_sql, "mysql")
-            features.append((ConfidenceFeatures(**phase1), right, query.db_id))
+            features.append((decision.features, right, query.db_id))
         if progress:
             progress(index + 1, len(split.queries))
     keys = {(q.db_id, q.question): q.key for q in split.queries}

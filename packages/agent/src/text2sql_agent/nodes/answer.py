@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from text2sql_agent.nodes.common import StepTimer, has_hangul
+from text2sql_agent.contracts import Turn
+from text2sql_agent.nodes.common import StepTimer, call_llm, has_hangul
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
+from text2sql_core.errors import LLMError
 
 __all__ = ["deterministic_summary", "make_answer_node"]
+
+log = logging.getLogger(__name__)
 
 
 def _cell(value: Any) -> str:
@@ -36,20 +41,26 @@ def deterministic_summary(question: str, columns: list[str], rows: list[list[Any
 def make_answer_node(resources: AgentResources) -> Any:
     def answer_node(state: AgentState) -> dict[str, Any]:
         timer = StepTimer("answer")
-        result = state.get("result") or {"columns": [], "rows": [], "truncated": False}
+        result = state.get("result")
         question = state["question"]
-        summary = deterministic_summary(question, result["columns"], result["rows"], result["truncated"],
-                                        executed=state.get("result") is not None)
-        if resources.llm is not None and state.get("result") is not None:
-            preview = "\n".join(", ".join(_cell(v) for v in row) for row in result["rows"][:20])
-            reply = resources.llm.invoke([
+        summary = deterministic_summary(question, result.columns if result else [], result.rows if result else [],
+                                        result.truncated if result else False, executed=result is not None)
+        if resources.llm is not None and result is not None:
+            preview = "\n".join(", ".join(_cell(v) for v in row) for row in result.rows[:20])
+            messages = [
                 SystemMessage("Summarise the query result in two sentences at most, in the language of the "
                               "question. Numbers exactly as given."),
-                HumanMessage(f"Question: {question}\nSQL: {state.get('sql')}\nColumns: {result['columns']}\n"
-                             f"Rows ({len(result['rows'])}{'+' if result['truncated'] else ''}):\n{preview}"),
-            ])
-            summary = str(reply.content).strip() or summary
-        history = [{"question": state["standalone_question"], "sql": state.get("sql")}]
+                HumanMessage(f"Question: {question}\nSQL: {state.get('sql')}\nColumns: {result.columns}\n"
+                             f"Rows ({result.row_count}{'+' if result.truncated else ''}):\n{preview}"),
+            ]
+            try:
+                summary = call_llm(resources.llm, messages, "the summary").strip() or summary
+            except LLMError as err:
+                # The rows are the answer: a summary the model could not write (even a transient failure, not
+                # worth delaying the rows for) falls back to ours.
+                log.warning("LLM summary failed (%s); using the deterministic summary", err.message)
+                timer.detail["summary"] = "deterministic (the LLM failed)"
+        history = [Turn(question=state["standalone_question"], sql=state.get("sql"))]
         return {"summary": summary, "history": history, "steps": [timer.record()]}
 
     return answer_node

@@ -1,32 +1,47 @@
-"""What every node shares: timing a step, and errors as state."""
+"""What every node shares: timing a step, calling the LLM with typed failures, and which errors are transient."""
 
 from __future__ import annotations
 
 import time
 from typing import Any
 
-from text2sql_core.errors import Text2SQLError
+from text2sql_agent.answer import Step
+from text2sql_core.errors import ErrorCode, LLMError
+from text2sql_core.llm import is_transient_error
 
-__all__ = ["StepTimer", "error_dict", "has_hangul"]
+__all__ = ["StepTimer", "call_llm", "has_hangul", "is_transient"]
 
 
 def has_hangul(text: str) -> bool:
     return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
-def error_dict(err: Exception) -> dict[str, Any]:
-    if isinstance(err, Text2SQLError):
-        return err.to_dict()
-    return {"code": "INTERNAL_ERROR", "message": f"{type(err).__name__}: {err}", "context": {}}
+def is_transient(err: BaseException) -> bool:
+    """Transient itself, or a typed error raised from a transient one (e.g. `DATABASE_UNREACHABLE` from a
+    dropped connection, `LLM_UNAVAILABLE` from a timeout): worth another attempt."""
+    return is_transient_error(err) or (err.__cause__ is not None and is_transient_error(err.__cause__))
+
+
+def call_llm(llm: Any, messages: Any, purpose: str) -> str:
+    """The model's reply as text. A failure becomes `LLMError`: `LLM_UNAVAILABLE` when transient (the node's
+    retry policy tries again, via `__cause__`), else `LLM_ERROR`. The exception's own text stays in the log."""
+    try:
+        reply = llm.invoke(messages)
+    except Exception as err:
+        transient = is_transient_error(err)
+        code = ErrorCode.LLM_UNAVAILABLE if transient else ErrorCode.LLM_ERROR
+        raise LLMError(f"The LLM call for {purpose} failed ({type(err).__name__}). {code.remedy}", code=code,
+                       context={"purpose": purpose}) from err
+    return str(getattr(reply, "content", reply))
 
 
 class StepTimer:
     def __init__(self, name: str):
         self.name = name
-        self.status = "ok"
+        self.status: str = "ok"
         self.detail: dict[str, Any] = {}
         self.started = time.perf_counter()
 
-    def record(self) -> dict[str, Any]:
-        return {"name": self.name, "status": self.status, "ms": round((time.perf_counter() - self.started) * 1000, 2),
-                "detail": self.detail}
+    def record(self) -> Step:
+        return Step(name=self.name, status=self.status, ms=round((time.perf_counter() - self.started) * 1000, 2),
+                    detail=self.detail)

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 from typing import Any
 
+from text2sql_agent.answer import Suggestion
 from text2sql_agent.nodes.common import StepTimer, has_hangul
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
+from text2sql_core.errors import ErrorCode
+from text2sql_core.models import ErrorInfo
 
 __all__ = ["NO_LLM_HINT", "make_no_answer_node"]
 
@@ -19,23 +22,20 @@ _NO_LLM_HINT_KO = ("새로운 유형의 질문에는 LLM이 필요합니다: TEX
 def make_no_answer_node(resources: AgentResources) -> Any:
     def no_answer_node(state: AgentState) -> dict[str, Any]:
         timer = StepTimer("no_answer")
-        phase1 = state.get("phase1") or {}
-        suggestions = [{"template_id": c["id"], "description": c["description"],
-                        "example_question": c.get("example_question") or (c.get("questions") or [""])[0],
-                        "score": round(c.get("dense_score") or c.get("similarity_score") or 0.0, 4)}
+        decision = state.get("phase1")
+        suggestions = [Suggestion(template_id=c.id, description=c.description,
+                                  example_question=c.example_question or (c.questions or [""])[0],
+                                  score=round(c.dense_score or c.similarity_score or 0.0, 4))
                        for c in (state.get("candidates") or [])[:3]]
         korean = has_hangul(state["question"])
-        if state.get("retrieval_error") and resources.llm is None:
-            error = dict(state["retrieval_error"])
-        else:
-            reason = phase1.get("reason") or ("no template retrieved" if not suggestions else "")
-            head = ("이 질문에 충분히 맞는 검증된 템플릿이 없습니다" if korean
-                    else "No trusted template answers this question well enough")
-            message = f"{head} ({reason}). {_NO_LLM_HINT_KO if korean else NO_LLM_HINT}"
-            if resources.llm is not None:
-                message = head + f" ({reason})."
-            error = {"code": "NO_CONFIDENT_ANSWER", "message": message, "context": {"reason": reason}}
-        timer.detail = {"reason": error["message"]}
+        reason = (decision.reason if decision else "") or ("no template retrieved" if not suggestions else "")
+        head = ("이 질문에 충분히 맞는 검증된 템플릿이 없습니다" if korean
+                else "No trusted template answers this question well enough")
+        message = f"{head} ({reason})."
+        if resources.llm is None:
+            message += f" {_NO_LLM_HINT_KO if korean else NO_LLM_HINT}"
+        error = ErrorInfo.of(ErrorCode.NO_CONFIDENT_ANSWER, message, reason=reason)
+        timer.detail = {"reason": error.message}
         return {"error": error, "suggestions": suggestions, "sql": None, "phase": None, "steps": [timer.record()]}
 
     return no_answer_node

@@ -3,23 +3,25 @@ gate on the calibrated confidence. Every bind parameter must be bound, or Phase 
 
 from __future__ import annotations
 
-from dataclasses import asdict
+import logging
 from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
+from text2sql_agent.contracts import Phase1Decision
 from text2sql_agent.filling.binder import FillResult
-from text2sql_agent.nodes.common import StepTimer
+from text2sql_agent.nodes.common import StepTimer, call_llm
 from text2sql_agent.phase1.decide import Phase1Candidate, choose_deterministically, features_for
 from text2sql_agent.phase1.rerank import Ranked
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
-from text2sql_core.errors import SQLValidationError
+from text2sql_core.errors import SQLValidationError, Text2SQLError
 from text2sql_core.jsonout import extract_json_object
-from text2sql_core.models import SQLTemplateSearch
 from text2sql_core.sqltext import inline_params
 
 __all__ = ["make_phase1_node"]
+
+log = logging.getLogger(__name__)
 
 _SYSTEM = (
     "You map a question to one of the given SQL templates and fill its bind parameters with values taken from the "
@@ -35,8 +37,9 @@ def _llm_choice(resources: AgentResources, question: str, ranked: list[Ranked]) 
         + ", ".join(f"{p.name} (e.g. {p.example!r})" for p in r.template.params)
         for r in ranked[:5]
     )
-    reply = resources.llm.invoke([SystemMessage(_SYSTEM), HumanMessage(f"Question: {question}\n\n{listing}")])
-    data = extract_json_object(str(reply.content)) or {}
+    reply = call_llm(resources.llm, [SystemMessage(_SYSTEM), HumanMessage(f"Question: {question}\n\n{listing}")],
+                     "choosing a template (Phase 1)")
+    data = extract_json_object(reply) or {}
     params = data.get("params") if isinstance(data.get("params"), dict) else {}
     return data.get("template_id"), params
 
@@ -49,7 +52,7 @@ def _with_llm(resources: AgentResources, question: str, base: Phase1Candidate) -
     order = [chosen, *[r for r in base.ranked if r is not chosen]]
     values = {p.name: params[p.name] for p in chosen.template.params if p.name in params}
     fill = FillResult(values=values, methods={k: "llm" for k in values},
-                               missing=[p.name for p in chosen.template.params if p.name not in values])
+                      missing=[p.name for p in chosen.template.params if p.name not in values])
     features = features_for(order, fill, base.features.cosine if chosen is base.ranked[0] else None)
     agrees = base.fill.complete and chosen is base.ranked[0] and values == base.values
     # The model's values count as surely read as ours when they agree; otherwise a little less.
@@ -64,7 +67,7 @@ def make_phase1_node(resources: AgentResources) -> Any:
     def phase1_node(state: AgentState) -> dict[str, Any]:
         timer = StepTimer("phase1")
         question = state["standalone_question"]
-        candidates = [SQLTemplateSearch.model_validate(c) for c in state.get("candidates") or []]
+        candidates = list(state.get("candidates") or [])
         best = choose_deterministically(question, candidates, resources.calibration, embeddings=resources.embeddings)
         if best is None:
             timer.status, timer.detail = "skipped", {"reason": "no template retrieved"}
@@ -72,28 +75,27 @@ def make_phase1_node(resources: AgentResources) -> Any:
         if resources.llm is not None:
             best = _with_llm(resources, question, best) or best
         decision = _decide(resources, state["datasource"], best, threshold)
-        timer.detail = {k: v for k, v in decision.items() if k != "ranked"}
-        if not decision["accepted"]:
+        timer.detail = decision.model_dump(mode="json", exclude={"ranked"})
+        if not decision.accepted:
             timer.status = "skipped"
         update: dict[str, Any] = {"phase1": decision, "steps": [timer.record()]}
-        if decision["accepted"]:
-            update |= {"phase": "phase1", "sql": decision["sql"], "params": decision["values"],
-                       "template_id": decision["template_id"], "confidence": decision["confidence"]}
+        if decision.accepted:
+            update |= {"phase": "phase1", "sql": decision.sql, "params": decision.values,
+                       "template_id": decision.template_id, "confidence": decision.confidence}
         return update
 
     return phase1_node
 
 
-def _decide(resources: AgentResources, datasource: str, best: Phase1Candidate, threshold: float) -> dict[str, Any]:
+def _decide(resources: AgentResources, datasource: str, best: Phase1Candidate, threshold: float) -> Phase1Decision:
     template = best.template
-    decision: dict[str, Any] = {
-        "template_id": template.id, "description": template.description, "confidence": round(best.confidence, 4),
-        "values": best.values, "missing": best.fill.missing, "methods": best.fill.methods, "sql": None,
-        "accepted": False, "reason": "", "ranked": [r.template.normalized_text for r in best.ranked[:5]],
-        "features": asdict(best.features),
-    }
+    decision = Phase1Decision(
+        template_id=template.id, description=template.description, confidence=round(best.confidence, 4),
+        values=best.values, missing=best.fill.missing, methods=best.fill.methods,
+        ranked=[r.template.normalized_text for r in best.ranked[:5]], features=best.features,
+    )
     if not best.complete:
-        decision["reason"] = f"the question does not give a value for: {', '.join(best.fill.missing)}"
+        decision.reason = f"the question does not give a value for: {', '.join(best.fill.missing)}"
         return decision
     try:
         validator = resources.validator(datasource)
@@ -101,14 +103,15 @@ def _decide(resources: AgentResources, datasource: str, best: Phase1Candidate, t
         ok, _, why = validator.validate_semantic(sql, use_llm=False)
     except SQLValidationError as err:
         ok, why, sql = False, err.message, template.normalized_text
-    except Exception as err:  # schema unavailable: the guard still ran; note it, do not pretend it validated
-        ok, why, sql = False, f"schema check unavailable: {err}", template.normalized_text
-    decision["sql"] = sql
-    decision["sql_inlined"] = inline_params(sql, best.values, template.dialect)
+    except Text2SQLError as err:  # schema unavailable: the guard alone is not enough to answer; say so
+        log.warning("phase 1 could not check %s against the schema: %s %s", template.id, err.code, err.message)
+        ok, why, sql = False, f"schema check unavailable ({err.code})", template.normalized_text
+    decision.sql = sql
+    decision.sql_inlined = inline_params(sql, best.values, template.dialect)
     if not ok:
-        decision["reason"] = f"validation failed: {why}"
+        decision.reason = f"validation failed: {why}"
     elif best.confidence < threshold:
-        decision["reason"] = f"confidence {best.confidence:.2f} is below the threshold {threshold:.2f}"
+        decision.reason = f"confidence {best.confidence:.2f} is below the threshold {threshold:.2f}"
     else:
-        decision["accepted"] = True
+        decision.accepted = True
     return decision

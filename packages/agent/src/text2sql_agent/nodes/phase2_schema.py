@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from text2sql_agent.nodes.common import StepTimer, error_dict
+from text2sql_agent.nodes.common import StepTimer
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
 from text2sql_core.models import TableSchema
@@ -52,26 +52,23 @@ def make_phase2_schema_node(resources: AgentResources) -> Any:
     def phase2_schema_node(state: AgentState) -> dict[str, Any]:
         timer = StepTimer("phase2_schema")
         question, datasource = state["standalone_question"], state["datasource"]
-        try:
-            tables = resources.tables(datasource)
-        except Exception as err:
-            timer.status = "failed"
-            return {"error": error_dict(err), "steps": [timer.record()]}
+        tables = resources.tables(datasource)  # a SchemaError fails the node: nothing to generate against
         service = resources.table_retrieval() if len(tables) > 12 else None
         if service is not None:
-            chosen = [t for t, _ in service.search(question, datasource, top_k=6)]
+            chosen = [hit.table for hit in service.search(question, datasource, 6)]
             timer.detail["source"] = "schema collection"
         else:
             chosen = link_tables(question, tables) if len(tables) > 12 else tables
             timer.detail["source"] = "schema linking" if len(tables) > 12 else "whole schema"
-        parts, used = [], 0
+        parts, names, used = [], [], 0
         for table in _with_neighbours(chosen, tables):
             document = table.to_document()
             if parts and used + _approx_tokens(document) > budget:
                 break
             parts.append(document)
+            names.append(table.name)
             used += _approx_tokens(document)
-        timer.detail["tables"] = [p.split("\n", 1)[0].removeprefix("TABLE ").split(" --")[0] for p in parts]
-        return {"schema_text": "\n\n".join(parts), "steps": [timer.record()]}
+        timer.detail["tables"] = names
+        return {"schema_text": "\n\n".join(parts), "schema_tables": names, "steps": [timer.record()]}
 
     return phase2_schema_node

@@ -7,7 +7,7 @@ from typing import Any
 
 from langchain_core.messages import HumanMessage, SystemMessage
 
-from text2sql_agent.nodes.common import StepTimer
+from text2sql_agent.nodes.common import StepTimer, call_llm
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
 
@@ -29,10 +29,11 @@ def make_question_node(resources: AgentResources) -> Any:
         standalone = question
         history = state.get("history") or []
         if resources.llm is not None and history:
-            turns = "\n".join(f"Q: {h['question']}\nSQL: {h.get('sql') or '-'}" for h in history[-3:])
-            reply = resources.llm.invoke([SystemMessage(_SYSTEM),
-                                          HumanMessage(f"Conversation:\n{turns}\n\nLast question: {question}")])
-            standalone = clean_question(str(reply.content)).strip("\"'") or question
+            turns = "\n".join(f"Q: {h.question}\nSQL: {h.sql or '-'}" for h in history[-3:])
+            reply = call_llm(resources.llm, [SystemMessage(_SYSTEM),
+                                             HumanMessage(f"Conversation:\n{turns}\n\nLast question: {question}")],
+                             "rewriting a follow-up question")
+            standalone = clean_question(reply).strip("\"'") or question
             timer.detail["rewritten"] = standalone != question
         timer.detail["question"] = standalone
         return {"question": question, "standalone_question": standalone, "steps": [timer.record()]}

@@ -6,6 +6,8 @@ from typing import Any
 
 from text2sql_agent.nodes.common import StepTimer
 from text2sql_agent.state import AgentState
+from text2sql_core.errors import ErrorCode
+from text2sql_core.models import ErrorInfo
 
 __all__ = ["repair_exhausted_node"]
 
@@ -15,5 +17,5 @@ def repair_exhausted_node(state: AgentState) -> dict[str, Any]:
     message = (f"The LLM could not write a valid read-only query in {state.get('attempts', 0)} attempt(s). "
                f"Last problem: {state.get('feedback')}. Rephrase the question or name the tables involved.")
     timer.status = "failed"
-    return {"error": {"code": "REPAIR_EXHAUSTED", "message": message, "context": {"last_sql": state.get("sql")}},
-            "sql": None, "phase": None, "result": None, "steps": [timer.record()]}
+    error = ErrorInfo.of(ErrorCode.REPAIR_EXHAUSTED, message, last_sql=state.get("sql"))
+    return {"error": error, "sql": None, "phase": None, "result": None, "steps": [timer.record()]}

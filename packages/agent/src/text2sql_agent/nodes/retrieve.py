@@ -1,14 +1,15 @@
-"""Retrieval: hybrid search of templates, scoped by datasource. Milvus trouble is recorded, not raised, so
-Phase 2 can still answer when an LLM is configured."""
+"""Retrieval: hybrid search of templates, scoped by datasource. When the search fails and an LLM is configured,
+the failure is noted (`retrieval_error`) and Phase 2 answers; without an LLM nothing could answer, so it is raised."""
 
 from __future__ import annotations
 
 from typing import Any
 
-from text2sql_agent.nodes.common import StepTimer, error_dict
+from text2sql_agent.nodes.common import StepTimer
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
 from text2sql_core.errors import VectorStoreError
+from text2sql_core.models import ErrorInfo
 
 __all__ = ["make_retrieve_node"]
 
@@ -21,15 +22,17 @@ def make_retrieve_node(resources: AgentResources) -> Any:
         try:
             # Milvus's fused score orders by a mix of scales; the reranker re-orders a wider pool by meaning and
             # structure (on Spider dev, the right template is among 20 fused hits for every in-library question).
-            hits = resources.retrieval().search_with_fallback(state["standalone_question"], top_k * 4,
-                                                              state["datasource"])
+            hits = resources.retrieval().search(state["standalone_question"], top_k * 4, state["datasource"])
         except VectorStoreError as err:
-            timer.status, timer.detail = "failed", {"error": err.message}
-            return {"candidates": [], "retrieval_error": error_dict(err), "steps": [timer.record()]}
+            if resources.llm is None:
+                raise
+            timer.status, timer.detail = "failed", {"code": str(err.code), "error": err.message}
+            return {"candidates": [], "retrieval_error": ErrorInfo.from_exception(err, node="retrieve"),
+                    "steps": [timer.record()]}
         timer.detail["templates"] = [
             {"id": h.id, "description": h.description, "score": round(h.dense_score or h.similarity_score, 4)}
             for h in hits[:top_k]
         ]
-        return {"candidates": [h.model_dump(mode="json") for h in hits], "steps": [timer.record()]}
+        return {"candidates": hits, "steps": [timer.record()]}
 
     return retrieve_node

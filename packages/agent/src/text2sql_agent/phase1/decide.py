@@ -14,7 +14,7 @@ from text2sql_agent.filling.binder import FillResult, fill_template
 from text2sql_agent.phase1.confidence import Calibration, ConfidenceFeatures
 from text2sql_agent.phase1.rerank import Ranked, rerank
 from text2sql_core.models import SQLTemplateSearch
-from text2sql_pipeline.index.masking import MASK, masked_search_text
+from text2sql_pipeline.index.masking import MASK
 
 __all__ = ["Phase1Candidate", "choose_deterministically"]
 
@@ -44,9 +44,10 @@ def features_for(ranked: list[Ranked], fill: FillResult, cosine: float | None = 
 def value_masked_cosine(question: str, template: SQLTemplateSearch, fill: FillResult,
                         embeddings: Embeddings) -> float | None:
     """Once values are bound we know which words of the question were values (in any language): mask those and
-    compare with the template's masked text, instead of guessing values by their look."""
+    compare with the template's masked text — the vector the index stored for it (`masked_vector`), never
+    embedded again — instead of guessing values by their look."""
     bound = [str(v).strip("%") for k, v in fill.values.items() if fill.methods.get(k) != "constant" and v is not None]
-    if not bound or template.dense_score is None:
+    if not bound or template.dense_score is None or not template.masked_vector:
         return None
     masked = question
     for value in sorted(bound, key=len, reverse=True):
@@ -54,9 +55,11 @@ def value_masked_cosine(question: str, template: SQLTemplateSearch, fill: FillRe
     if masked == question:
         return None
     query = np.asarray(embeddings.embed_query(masked))
-    text = np.asarray(embeddings.embed_documents([masked_search_text(template) or template.sql_text])[0])
-    masked_cos = float(query @ text / (np.linalg.norm(query) * np.linalg.norm(text)))
-    return (template.dense_score + masked_cos) / 2
+    text = np.asarray(template.masked_vector)
+    norm = float(np.linalg.norm(query) * np.linalg.norm(text))
+    if not norm:
+        return None
+    return (template.dense_score + float(query @ text) / norm) / 2
 
 
 def choose_deterministically(question: str, candidates: list[SQLTemplateSearch], calibration: Calibration,

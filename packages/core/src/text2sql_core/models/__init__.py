@@ -1,6 +1,7 @@
-"""Data models: SQL templates and database schemas."""
+"""Data models: SQL templates, database schemas and errors as callers see them."""
 
-from text2sql_core.models.schema import ColumnSchema, ForeignKey, TableSchema
+from text2sql_core.models.errors import INTERNAL_MESSAGE, ErrorInfo
+from text2sql_core.models.schema import ColumnSchema, ForeignKey, TableHit, TableSchema
 from text2sql_core.models.templates import (
     BaseSQLTemplate,
     SQLTemplateCreate,
@@ -10,12 +11,15 @@ from text2sql_core.models.templates import (
 )
 
 __all__ = [
+    "INTERNAL_MESSAGE",
     "BaseSQLTemplate",
     "ColumnSchema",
+    "ErrorInfo",
     "ForeignKey",
     "SQLTemplateCreate",
     "SQLTemplateInDB",
     "SQLTemplateSearch",
+    "TableHit",
     "TableSchema",
     "TemplateParam",
 ]

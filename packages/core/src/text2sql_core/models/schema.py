@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-__all__ = ["ColumnSchema", "ForeignKey", "TableSchema"]
+__all__ = ["ColumnSchema", "ForeignKey", "TableHit", "TableSchema"]
 
 
 class ColumnSchema(BaseModel):
@@ -54,3 +54,10 @@ class TableSchema(BaseModel):
         for fk in self.foreign_keys:
             lines.append(f"  FK ({', '.join(fk.columns)}) -> {fk.referred_table}({', '.join(fk.referred_columns)})")
         return "\n".join(lines)
+
+
+class TableHit(BaseModel):
+    """A table found by a table search, with its score (higher is better)."""
+
+    table: TableSchema
+    score: float

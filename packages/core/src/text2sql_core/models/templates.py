@@ -101,6 +101,9 @@ class SQLTemplateSearch(SQLTemplateInDB):
     # as written and with values masked on both sides.
     dense_score: float | None = None
     masked_score: float | None = None
+    # The stored vector of the template's value-masked text (what the index embedded), so a caller comparing a
+    # differently masked question with it does not embed the template again. Not part of the JSON form.
+    masked_vector: list[float] | None = Field(default=None, exclude=True, repr=False)
 
     @property
     def cosine(self) -> float:

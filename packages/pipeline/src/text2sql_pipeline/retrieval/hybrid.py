@@ -1,5 +1,6 @@
 """Hybrid template search: dense (e5) + BM25 (morpheme-split) in one Milvus `hybrid_search`, scoped by datasource
-with a Milvus filter (never a post-filter), and a dense-only fallback when hybrid search fails."""
+with a Milvus filter (never a post-filter), and a dense-only fallback when hybrid search fails. Implements
+`text2sql_core.protocols.TemplateSearch` (`search`)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,9 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 from pymilvus import AnnSearchRequest, MilvusClient, RRFRanker, WeightedRanker
 
-from text2sql_core.errors import VectorStoreError
+from text2sql_core.errors import ErrorCode, VectorStoreError
 from text2sql_core.models import SQLTemplateSearch
+from text2sql_core.protocols import ValueLookup
 from text2sql_core.settings import MilvusSettings
 from text2sql_pipeline.index.collection import DENSE, DENSE_MASKED, SPARSE
 from text2sql_pipeline.index.masking import mask_question
@@ -28,13 +30,14 @@ _SPARSE_PARAMS = {"metric_type": "BM25"}  # Milvus Lite refuses drop_ratio_* her
 
 
 class HybridRetrievalService:
-    def __init__(self, client: MilvusClient, collection: str, embeddings: Embeddings, settings: MilvusSettings):
+    def __init__(self, client: MilvusClient, collection: str, embeddings: Embeddings, settings: MilvusSettings,
+                 values: ValueLookup | None = None):
         self.client = client
         self.collection = collection
         self.embeddings = embeddings
         self.settings = settings
         self._loaded = False
-        self.values = ValueLexicon(client, collection)
+        self.values: ValueLookup = values or ValueLexicon(client, collection)
 
     def _ensure_collection(self) -> None:
         try:
@@ -44,11 +47,11 @@ class HybridRetrievalService:
                 self._loaded = True
         except Exception as err:
             raise VectorStoreError(f"Milvus is unreachable: {err}. Check TEXT2SQL_MILVUS__URI or __HOST.",
-                                   code="VECTOR_STORE_UNAVAILABLE") from err
+                                   code=ErrorCode.VECTOR_STORE_UNAVAILABLE) from err
         if not exists:
             raise VectorStoreError(
                 f"No template index yet (collection {self.collection!r} does not exist). Index templates first: "
-                "`uv run text2sql index FILE…` (or `uv run text2sql demo`).", code="INDEX_NOT_FOUND")
+                "`uv run text2sql index FILE…` (or `uv run text2sql demo`).", code=ErrorCode.NOT_INDEXED)
 
     def _vectors(self, query: str, datasource: str | None) -> tuple[list[float], list[float]]:
         masked = mask_question(self._mask_known_values(query, datasource))
@@ -65,9 +68,9 @@ class HybridRetrievalService:
             log.warning("could not read the known values of %r: %s", datasource, err)
             return query
 
-    def search(self, query: str, top_k: int = 5, datasource: str | None = None,
-               vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
-        """Hybrid search (dense, dense of the value-masked text, BM25); raises `VectorStoreError` on failure."""
+    def hybrid_search(self, query: str, top_k: int = 5, datasource: str | None = None,
+                      vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
+        """Hybrid search (dense, dense of the value-masked text, BM25) only; raises `VectorStoreError`."""
         self._ensure_collection()
         return self._hybrid(query, top_k, datasource, vectors or self._vectors(query, datasource))
 
@@ -90,7 +93,7 @@ class HybridRetrievalService:
             hits = self.client.hybrid_search(self.collection, requests, ranker, limit=top_k,
                                              output_fields=["payload", DENSE, DENSE_MASKED])
         except Exception as err:
-            raise VectorStoreError(f"Hybrid search failed: {err}", code="HYBRID_SEARCH_FAILED") from err
+            raise VectorStoreError(f"Hybrid search failed: {err}", code=ErrorCode.HYBRID_SEARCH_FAILED) from err
         return [_to_result(hit, "hybrid", plain, masked) for hit in hits[0]]
 
     def dense_search(self, query: str, top_k: int = 5, datasource: str | None = None,
@@ -107,19 +110,22 @@ class HybridRetrievalService:
                                       output_fields=["payload", DENSE, DENSE_MASKED])
         except Exception as err:
             raise VectorStoreError(f"Dense search failed: {err}. Is Milvus reachable?",
-                                   code="VECTOR_STORE_UNAVAILABLE") from err
+                                   code=ErrorCode.VECTOR_STORE_UNAVAILABLE) from err
         return [_to_result(hit, "dense", plain, masked) for hit in hits[0]]
 
-    def search_with_fallback(self, query: str, top_k: int = 5,
-                             datasource: str | None = None) -> list[SQLTemplateSearch]:
+    def search(self, query: str, top_k: int = 5, datasource: str | None = None,
+               vectors: tuple[list[float], list[float]] | None = None) -> list[SQLTemplateSearch]:
+        """The `TemplateSearch` contract: hybrid search, dense-only when hybrid search fails."""
         # The collection is checked (and loaded) once, before the known values are read from it.
         self._ensure_collection()
-        vectors = self._vectors(query, datasource)
+        vectors = vectors or self._vectors(query, datasource)
         try:
             return self._hybrid(query, top_k, datasource, vectors)
         except VectorStoreError as err:
             log.warning("hybrid search failed (%s); falling back to dense-only search", err.message)
             return self._dense(top_k, datasource, vectors)
+
+    search_with_fallback = search  # the name it had before it became the contract's `search`
 
 
 def _cosine(a: list[float], b: list[float] | None) -> float | None:
@@ -136,4 +142,5 @@ def _to_result(hit: dict[str, Any], matched_from: str, plain: list[float], maske
     entity = hit["entity"]
     return SQLTemplateSearch(**dict(entity["payload"]), similarity_score=float(hit["distance"]),
                              matched_from=matched_from, dense_score=_cosine(plain, entity.get(DENSE)),
-                             masked_score=_cosine(masked, entity.get(DENSE_MASKED)))
+                             masked_score=_cosine(masked, entity.get(DENSE_MASKED)),
+                             masked_vector=[float(x) for x in entity.get(DENSE_MASKED) or []] or None)

@@ -1,4 +1,5 @@
-"""Known values: the literals the indexed templates were written with, per datasource, masked in a question.
+"""Known values: the literals the indexed templates were written with, per datasource, masked in a question
+(`ValueLexicon` implements `text2sql_core.protocols.ValueLookup`).
 
 A value that a question shares with another template's example ("JetBlue Airways", "부산") is a coincidence, not
 meaning, yet it pulls the search toward that template. Pattern masking (`mask_question`) catches numbers, quoted
@@ -17,7 +18,7 @@ from pymilvus import MilvusClient
 from text2sql_pipeline.index.masking import MASK
 from text2sql_pipeline.retrieval.scope import datasource_filter
 
-__all__ = ["ValueLexicon", "compile_values"]
+__all__ = ["ValueLexicon", "compile_values", "template_values"]
 
 # Milvus caps one query's limit at 16384; a datasource with more templates masks the values of the first 16384.
 # Measured: 10,000 values compile in ~0.24 s (once a minute per datasource) and mask a question in ~2 ms.
@@ -25,7 +26,7 @@ _MAX_ROWS = 16384
 _MIN_LENGTH = 2
 
 
-def _template_values(payload: dict[str, Any]) -> set[str]:
+def template_values(payload: dict[str, Any]) -> set[str]:
     values = set()
     for param in payload.get("params") or []:
         example = param.get("example")
@@ -62,7 +63,7 @@ class ValueLexicon:
                                  limit=_MAX_ROWS)
         values: set[str] = set()
         for row in rows:
-            values |= _template_values(dict(row.get("payload") or {}))
+            values |= template_values(dict(row.get("payload") or {}))
         return compile_values(values)
 
     def pattern(self, datasource: str | None) -> re.Pattern[str] | None:

@@ -1,0 +1,46 @@
+"""Logging, configured once at startup from the settings, for all of the project's loggers.
+
+Modules only call `logging.getLogger(__name__)` (names under `text2sql_core`, `text2sql_pipeline`,
+`text2sql_agent`, and `text2sql.*` for the server's access and A2A logs); levels are never set at import time.
+The CLI and the server call `configure_logging(settings)` once, before anything else logs."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from typing import TextIO
+
+from text2sql_core.settings import UnifiedSettings
+
+__all__ = ["NOISY_LOGGERS", "PROJECT_LOGGERS", "configure_logging"]
+
+PROJECT_LOGGERS = ("text2sql", "text2sql_core", "text2sql_pipeline", "text2sql_agent")
+# Third-party loggers that are chatty at INFO/WARNING about things we report ourselves.
+NOISY_LOGGERS = {"sqlglot": logging.ERROR, "milvus_lite": logging.CRITICAL, "grpc._server": logging.CRITICAL,
+                 "httpx": logging.WARNING, "pymilvus": logging.WARNING}
+_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+_MARK = "_text2sql_handler"
+
+
+def _level(name: str) -> int:
+    level = logging.getLevelName(name.strip().upper())
+    return level if isinstance(level, int) else logging.INFO
+
+
+def configure_logging(settings: UnifiedSettings, stream: TextIO | None = None) -> int:
+    """Set every project logger to `settings.log_level`, with one handler on stderr; idempotent (a second call
+    replaces the level and the handler, never adds one). Returns the level applied."""
+    level = _level(settings.log_level)
+    handler = logging.StreamHandler(stream or sys.stderr)
+    handler.setFormatter(logging.Formatter(_FORMAT))
+    setattr(handler, _MARK, True)
+    for name in PROJECT_LOGGERS:
+        logger = logging.getLogger(name)
+        logger.setLevel(level)
+        for old in [h for h in logger.handlers if getattr(h, _MARK, False)]:
+            logger.removeHandler(old)
+        logger.addHandler(handler)
+        logger.propagate = False  # one line per record, whatever the root logger does
+    for name, noisy_level in NOISY_LOGGERS.items():
+        logging.getLogger(name).setLevel(max(noisy_level, level))
+    return level
