@@ -50,15 +50,28 @@ def _run_all(conn: Any, statements: list[str]) -> None:
         cursor.close()
 
 
+# What a query may do, as SQLite's authorizer sees it while compiling: read tables, call functions, recurse.
+# `mode=ro` and query_only do not stop VACUUM INTO or ATTACH from creating files; the authorizer does.
+_SQLITE_ALLOWED_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+                                     sqlite3.SQLITE_RECURSIVE})
+
+
+def _sqlite_authorize(action: int, *_: object) -> int:
+    return sqlite3.SQLITE_OK if action in _SQLITE_ALLOWED_ACTIONS else sqlite3.SQLITE_DENY
+
+
 class SQLitePolicy(SessionPolicy):
-    """Opened read-only (`mode=ro`) with `PRAGMA query_only`, value-size and heap ceilings (`db.connect`);
-    the timeout interrupts from a progress handler. `sqlite3` refuses a second statement in `execute` itself."""
+    """Opened read-only (`mode=ro`) with `PRAGMA query_only`, value-size, heap and attach ceilings
+    (`db.connect`); while the query compiles an authorizer allows only reads and function calls; the timeout
+    interrupts from a progress handler. `sqlite3` refuses a second statement in `execute` itself."""
 
     def begin(self, conn: sqlite3.Connection, timeout_s: float) -> None:
         deadline = time.monotonic() + timeout_s
         conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, 5000)
+        conn.set_authorizer(_sqlite_authorize)
 
     def end(self, conn: sqlite3.Connection) -> None:
+        conn.set_authorizer(None)
         conn.set_progress_handler(None, 0)
         conn.rollback()
 
