@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from pydantic import BaseModel
 
 from text2sql_core.settings import UnifiedSettings
@@ -32,3 +33,19 @@ def test_every_variable_is_documented() -> None:
     generic = [n.replace("__SCHEMA__", "__KIND__").replace("__OLTP__", "__KIND__") for n in names]
     missing_docs = [n for n in generic if f"`{n}`" not in docs]
     assert missing_example == [] and missing_docs == []
+
+
+def test_env_example_states_the_defaults(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """`cp .env.example .env` changes nothing: every value it sets is the default, every empty one reads as unset."""
+    monkeypatch.chdir(tmp_path)  # relative defaults (./data) are read the same way from both
+    copied = UnifiedSettings(_env_file=REPO / ".env.example")
+    defaults = UnifiedSettings(_env_file=None)
+    assert copied.model_dump() == defaults.model_dump()
+
+
+def test_example_paths_follow_data_dir() -> None:
+    """No file path in .env.example pins a file to ./data: unset, they follow TEXT2SQL_DATA_DIR."""
+    example = (REPO / ".env.example").read_text(encoding="utf-8")
+    pinned = [line for line in example.splitlines()
+              if line.startswith("TEXT2SQL_") and "./data" in line and not line.startswith("TEXT2SQL_DATA_DIR=")]
+    assert pinned == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from text2sql_core.connection import ConnectionSettings
@@ -31,6 +31,8 @@ __all__ = [
 ]
 
 CommaList = Annotated[list[str], NoDecode]
+# Every file text2sql writes lives under TEXT2SQL_DATA_DIR unless its own variable says otherwise.
+DEFAULT_DATA_DIR = Path("./data")
 
 
 def _split_list(value: Any) -> Any:
@@ -64,7 +66,8 @@ class DatasourceSettings(BaseModel):
 
 
 class MilvusSettings(BaseModel):
-    uri: str = "./data/milvus.db"
+    # Unset: DATA_DIR/milvus.db (UnifiedSettings fills it in); a Milvus Lite file path or a server URI.
+    uri: str | None = None
     host: str | None = None
     port: int = 19530
     token: SecretStr | None = None
@@ -81,13 +84,13 @@ class MilvusSettings(BaseModel):
 
     @property
     def is_server(self) -> bool:
-        return self.host is not None or self.uri.startswith(("http://", "https://", "tcp://", "grpc://"))
+        return self.host is not None or (self.uri or "").startswith(("http://", "https://", "tcp://", "grpc://"))
 
     @property
     def connection_uri(self) -> str:
         if self.host:
             return f"http://{self.host}:{self.port}"
-        return self.uri
+        return self.uri or (DEFAULT_DATA_DIR / "milvus.db").as_posix()
 
 
 class LLMSettings(BaseModel):
@@ -133,7 +136,16 @@ class SecuritySettings(BaseModel):
 class AgentSettings(BaseModel):
     top_k: int = 5
     max_repair_attempts: int = 3
-    checkpoint_path: str = "./data/checkpoints.sqlite"
+    # Conversations (LangGraph checkpoints). Unset: DATA_DIR/checkpoints.sqlite, one process's own file.
+    checkpoint_path: Path | None = None
+    # postgresql://user:pw@host/db: one checkpointer shared by every replica behind a load balancer (wins over path).
+    checkpoint_url: SecretStr | None = None
+    # Retention: a thread untouched this long is deleted (0 = never), and only the newest threads are kept (0 = all);
+    # each thread keeps only its latest checkpoint, so a one-shot task costs one checkpoint, not one per step.
+    checkpoint_ttl_hours: float = Field(72.0, ge=0)
+    checkpoint_max_threads: int = Field(2000, ge=0)
+    # The sweep (TTL, cap) runs on a write at most this often; a thread's own older checkpoints go at every write.
+    checkpoint_prune_interval_seconds: float = Field(60.0, ge=0)
     schema_cache_ttl_seconds: float = 600.0
     schema_token_budget: int = 3000
     # Phase 1 confidence weights; empty = the calibration shipped with text2sql (fitted on Spider dev).
@@ -170,7 +182,10 @@ class UISettings(BaseModel):
     users: Annotated[list[SecretStr], NoDecode] = Field(default_factory=list)
     users_file: Path | None = None
     auth_disabled: bool = False
-    feedback_path: str = "./data/feedback.sqlite"
+    # Thumbs up/down and template candidates. Unset: on TEXT2SQL_AGENT__CHECKPOINT_URL's database when that is set
+    # (replicas share one review queue), else the SQLite file DATA_DIR/feedback.sqlite.
+    feedback_path: Path | None = None
+    feedback_url: SecretStr | None = None
 
     _split = field_validator("users", mode="before")(_split_list)
 
@@ -181,11 +196,16 @@ class UnifiedSettings(BaseSettings):
         env_nested_delimiter="__",
         env_file=".env",
         env_file_encoding="utf-8",
+        # `cp .env.example .env` leaves `NAME=` lines: empty means unset (an empty path would read as the current
+        # folder, an empty URL as a broken one), for every variable.
+        env_ignore_empty=True,
         extra="ignore",
         populate_by_name=True,
     )
 
-    data_dir: Path = Path("./data")
+    data_dir: Path = DEFAULT_DATA_DIR
+    # The bundled sample database, only when asked for (`text2sql demo`, `serve --demo`): never a silent fallback.
+    demo: bool = False
     default_datasource: str = "default"
     dictionary_path: Path | None = None
     oracle: OracleSettings = Field(default_factory=OracleSettings)
@@ -200,15 +220,36 @@ class UnifiedSettings(BaseSettings):
     phase1_confidence_threshold: float = Field(0.75, ge=0.0, le=1.0)
     log_level: str = "INFO"
 
+    @model_validator(mode="after")
+    def _files_under_data_dir(self) -> UnifiedSettings:
+        """Files whose own variable is unset go under data_dir (set when the settings are built: a later
+        `model_copy(update={"data_dir": ...})` does not move them)."""
+        if not self.milvus.uri:
+            self.milvus = self.milvus.model_copy(update={"uri": (self.data_dir / "milvus.db").as_posix()})
+        if self.agent.checkpoint_path is None:
+            self.agent = self.agent.model_copy(update={"checkpoint_path": self.data_dir / "checkpoints.sqlite"})
+        if self.ui.feedback_path is None:
+            self.ui = self.ui.model_copy(update={"feedback_path": self.data_dir / "feedback.sqlite"})
+        return self
+
+    @property
+    def chat_root(self) -> Path:
+        """Chainlit's working folder (.chainlit/, .files/)."""
+        return self.data_dir / "chat"
+
+    @property
+    def demo_database_path(self) -> Path:
+        return self.data_dir / "demo.db"
+
     @property
     def demo_database_url(self) -> str:
-        return f"sqlite:///{(self.data_dir / 'demo.db').as_posix()}"
+        return f"sqlite:///{self.demo_database_path.as_posix()}"
 
     def datasource_names(self) -> list[str]:
         return [self.default_datasource, *[n for n in self.datasources if n != self.default_datasource]]
 
     def connection(self, kind: Literal["schema", "oltp"], datasource: str | None = None) -> ConnectionSettings:
-        """The effective connection of one kind for a datasource; the demo SQLite file when none is set."""
+        """The effective connection of one kind for a datasource; the demo SQLite file only with `demo` on."""
         name = datasource or self.default_datasource
         if name in self.datasources:
             extra = self.datasources[name]
@@ -238,7 +279,17 @@ class UnifiedSettings(BaseSettings):
                 f"PORT, SERVICE_NAME), TEXT2SQL_ORACLE__{which}__USERNAME and TEXT2SQL_ORACLE__{which}__PASSWORD.",
                 code="CONNECTION_NOT_CONFIGURED",
             )
-        return ConnectionSettings(url=self.demo_database_url)
+        if self.demo:
+            return ConnectionSettings(url=self.demo_database_url)
+        raise ConfigurationError(
+            "No database is configured. Set TEXT2SQL_ORACLE__OLTP__URL and TEXT2SQL_ORACLE__SCHEMA__URL (or their "
+            "DSN or HOST/SERVICE_NAME, USERNAME and PASSWORD), or TEXT2SQL_DATASOURCES__NAME__OLTP_URL with "
+            "TEXT2SQL_DEFAULT_DATASOURCE=NAME; for the sample database run `text2sql demo` or `text2sql serve --demo` "
+            "(or set TEXT2SQL_DEMO=true). / 데이터베이스가 설정되지 않았습니다. TEXT2SQL_ORACLE__OLTP__URL 과 "
+            "TEXT2SQL_ORACLE__SCHEMA__URL 을 설정하세요. 샘플 DB는 `text2sql demo` 또는 TEXT2SQL_DEMO=true 로 씁니다.",
+            code="DATABASE_NOT_CONFIGURED",
+            context={"datasource": name, "kind": kind},
+        )
 
     def dialect_for(self, datasource: str | None = None) -> str:
         """The SQL dialect of a datasource; an unconfigured name (a label used only for indexing so far) gets
