@@ -1,20 +1,88 @@
-"""One database connection's settings: a SQLAlchemy-style URL, or Oracle host/port/service or DSN."""
+"""One database connection's settings: a SQLAlchemy-style URL, or Oracle host/port/service or DSN. Also the URL
+types every setting holding a URL uses: such a URL connects as written, but `repr`, `str(settings)` and
+`model_dump()` show it with its password or token as `***`."""
 
 from __future__ import annotations
 
+import re
+from typing import Annotated, Any
 from urllib.parse import quote_plus
 
-from pydantic import BaseModel, SecretStr
+from pydantic import AfterValidator, BaseModel, BeforeValidator, PlainSerializer, SecretStr, SerializationInfo
 from sqlalchemy.engine import make_url
 
-from text2sql_core.dialects import dialect_from_url
+from text2sql_core.dialects import dialect_from_url, normalize_database_url
 from text2sql_core.errors import ConfigurationError
 
-__all__ = ["ConnectionSettings"]
+__all__ = ["ConnectionSettings", "DatabaseURL", "DatasourceOLTPURL", "DatasourceSchemaURL", "SecretURL",
+           "database_url_type", "mask_url_secrets"]
+
+# scheme://user:secret@ — the secret runs to the '@' (an unencoded '/' in a password is still masked).
+_USERINFO = re.compile(r"(?P<head>\b[a-zA-Z][\w+.-]*://)(?P<user>[^:@/\s]*):(?P<secret>[^@\s]+)@")
+_SECRET_PARAMS = re.compile(
+    r"(?P<head>[?&;](?:password|passwd|pwd|token|api_key|apikey|access_token|secret)=)[^&#;\s]+", re.IGNORECASE)
+
+
+def mask_url_secrets(text: str) -> str:
+    """`text` with the password or token of every URL in it replaced by `***` (`postgresql://u:***@h/db`)."""
+    return _SECRET_PARAMS.sub(r"\g<head>***", _USERINFO.sub(r"\g<head>\g<user>:***@", text))
+
+
+class _URLText(str):
+    """A URL that connects as itself (str, f-strings, drivers) but whose repr is masked: a settings object's repr
+    and str are built from its values' reprs."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return repr(mask_url_secrets(str(self)))
+
+
+class _DumpedURL(str):
+    """What `model_dump()` holds: the masked text only, carrying the real URL (as SecretStr carries its secret)
+    so that settings rebuilt from a dump still connect."""
+
+    real: str
+
+    def __repr__(self) -> str:
+        return repr(str(self))
+
+
+def _dump(value: str, info: SerializationInfo) -> str:
+    masked = mask_url_secrets(str(value))
+    if info.mode_is_json() or masked == value:
+        return masked
+    dumped = _DumpedURL(masked)
+    dumped.real = str(value)
+    return dumped
+
+
+def _undump(value: Any) -> Any:
+    return value.real if isinstance(value, _DumpedURL) else value
+
+
+def _database_url(value: Any, variable: str) -> Any:
+    value = _undump(value)
+    return normalize_database_url(value, variable) if isinstance(value, str) else value
+
+
+def database_url_type(variable: str) -> Any:
+    """A database URL setting: normalised to the driver URL (`postgres://` → `postgresql+psycopg://`), masked
+    when shown; an unknown scheme is one line naming `variable`."""
+    return Annotated[str, BeforeValidator(lambda value: _database_url(value, variable)), AfterValidator(_URLText),
+                     PlainSerializer(_dump, when_used="always")]
+
+
+# Any URL that may carry credentials (LLM or embeddings server, Milvus): shown masked, used as written.
+SecretURL = Annotated[str, BeforeValidator(_undump), AfterValidator(_URLText),
+                      PlainSerializer(_dump, when_used="always")]
+DatabaseURL = database_url_type("TEXT2SQL_ORACLE__OLTP__URL / TEXT2SQL_ORACLE__SCHEMA__URL")
+DatasourceSchemaURL = database_url_type("TEXT2SQL_DATASOURCES__<NAME>__SCHEMA_URL")
+DatasourceOLTPURL = database_url_type("TEXT2SQL_DATASOURCES__<NAME>__OLTP_URL")
 
 
 class ConnectionSettings(BaseModel):
-    url: str | None = None
+    url: DatabaseURL | None = None
     host: str | None = None
     port: int = 1521
     service_name: str | None = None

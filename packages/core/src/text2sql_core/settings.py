@@ -12,7 +12,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
-from text2sql_core.connection import ConnectionSettings
+from text2sql_core.connection import ConnectionSettings, DatasourceOLTPURL, DatasourceSchemaURL, SecretURL
 from text2sql_core.errors import ConfigurationError
 
 __all__ = [
@@ -59,15 +59,16 @@ class OracleSettings(BaseModel):
 class DatasourceSettings(BaseModel):
     """An extra named database (templates carry the datasource they run against)."""
 
-    schema_url: str | None = None
-    oltp_url: str | None = None
+    # Normalised to the driver URL (postgres:// → postgresql+psycopg://); repr and dumps mask the password.
+    schema_url: DatasourceSchemaURL | None = None
+    oltp_url: DatasourceOLTPURL | None = None
     dictionary_path: Path | None = None
     description: str = ""
 
 
 class MilvusSettings(BaseModel):
     # Unset: DATA_DIR/milvus.db (UnifiedSettings fills it in); a Milvus Lite file path or a server URI.
-    uri: str | None = None
+    uri: SecretURL | None = None
     host: str | None = None
     port: int = 19530
     token: SecretStr | None = None
@@ -96,7 +97,7 @@ class MilvusSettings(BaseModel):
 class LLMSettings(BaseModel):
     """No base_url means no LLM: Phase 1 still answers, Phase 2 says how to configure one."""
 
-    base_url: str | None = None
+    base_url: SecretURL | None = None
     model: str = "gpt-4o-mini"
     api_key: SecretStr | None = None
     temperature: float = 0.0
@@ -111,7 +112,7 @@ class LLMSettings(BaseModel):
 class EmbeddingSettings(BaseModel):
     provider: Literal["local", "openai"] = "local"
     model: str = "multilingual-e5-small"
-    base_url: str | None = None
+    base_url: SecretURL | None = None
     api_key: SecretStr | None = None
     dimension: int = 384
     batch_size: int = 32
