@@ -41,9 +41,11 @@ def _month_re(name: str) -> str:
 
 _YEAR = r"(?<![0-9])(?P<year>(?:19|20)\d{2})(?![0-9])"
 _YEAR_SUFFIX = rf"(?:,?\s*(?:of\s+|in\s+)?(?:{_YEAR}|(?:the\s+)?(?P<ryear>last|this|next|previous|current)\s+year\b))"
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_CENTURIES = ("19", "20")
 _PREPOSITIONS = ("in", "since", "from", "until", "till", "through", "thru", "to", "for", "during", "of", "before",
                  "after", "between", "and", "by")
-_AFTER_PREPOSITION = "(?:" + "|".join(rf"(?<=\b{p} )" for p in _PREPOSITIONS) + ")"
+_PREPOSITION = r"\b(?:" + "|".join(_PREPOSITIONS) + r")\s+"
 _OFFSETS = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "prior": -1, "the previous": -1,
             "next": 1, "the next": 1}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -151,26 +153,31 @@ _DAY = r"(?P<d>3[01]|[12][0-9]|0?[1-9])(?:st|nd|rd|th)?\b"
 _REL = r"(?P<rel>this|current|last|previous|prior|next|the\s+previous|the\s+current|the\s+next)"
 
 ENGLISH_RULES: tuple[Rule, ...] = (
-    rule("en_date", rf"{_month_re('mon')}\s+{_DAY}(?:{_YEAR_SUFFIX})?", _date, re.I),
-    rule("en_date_day_first", rf"\b{_DAY}\s+(?:of\s+)?{_month_re('mon')}(?:{_YEAR_SUFFIX})?", _date, re.I),
+    rule("en_date", rf"{_month_re('mon')}\s+{_DAY}(?:{_YEAR_SUFFIX})?", _date, _MONTHS, re.I),
+    rule("en_date_day_first", rf"\b{_DAY}\s+(?:of\s+)?{_month_re('mon')}(?:{_YEAR_SUFFIX})?", _date, _MONTHS, re.I),
     rule("en_month_span", rf"(?:\bfrom\s+)?{_month_re('mon1')}\s*(?:-|–|~|\bto\b|\bthrough\b|\bthru\b)\s*"
-         rf"{_month_re('mon')}(?:{_YEAR_SUFFIX})?", _month_span, re.I),
-    rule("en_month_year", rf"{_month_re('mon')}{_YEAR_SUFFIX}", _month, re.I),
-    rule("en_month", rf"{_AFTER_PREPOSITION}{_month_re('mon')}", _month, re.I),
+         rf"{_month_re('mon')}(?:{_YEAR_SUFFIX})?", _month_span, _MONTHS, re.I),
+    rule("en_month_year", rf"{_month_re('mon')}{_YEAR_SUFFIX}", _month, _MONTHS, re.I),
+    rule("en_month", rf"{_PREPOSITION}(?P<body>{_month_re('mon')})", _month, _MONTHS, re.I),
     rule("en_quarter", rf"(?:\bq(?P<q>[1-4])\b|\b(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+"
-         rf"quarter\b)(?:{_YEAR_SUFFIX})?", _quarter, re.I),
-    rule("en_quarter_year_first", rf"{_YEAR}\s*-?\s*q(?P<q>[1-4])\b", _quarter, re.I),
+         rf"quarter\b)(?:{_YEAR_SUFFIX})?", _quarter, ("q",), re.I),
+    rule("en_quarter_year_first", rf"{_YEAR}\s*-?\s*q(?P<q>[1-4])\b", _quarter, "q", re.I),
     rule("en_half", rf"(?:\bh(?P<h>[12])\b|\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\b)(?:{_YEAR_SUFFIX})?",
-         _half, re.I),
-    rule("en_half_year_first", rf"{_YEAR}\s*-?\s*h(?P<h>[12])\b", _half, re.I),
-    rule("en_year", rf"(?:{_AFTER_PREPOSITION}|\bfy\s*-?\s*|\b(?:the\s+)?year\s+){_YEAR}", _year_alone, re.I),
+         _half, ("h1", "h2", "half"), re.I),
+    rule("en_half_year_first", rf"{_YEAR}\s*-?\s*h(?P<h>[12])\b", _half, ("h1", "h2"), re.I),
+    rule("en_year", rf"(?:{_PREPOSITION}|\b(?:the\s+)?year\s+)(?P<body>{_YEAR})", _year_alone, _CENTURIES, re.I),
+    rule("en_fiscal_year", rf"\bfy\s*-?\s*{_YEAR}", _year_alone, "fy", re.I),
     rule("en_day_word", r"\b(?:(?P<before>the\s+day\s+before\s+yesterday)|(?P<after>the\s+day\s+after\s+tomorrow)|"
-         r"(?P<word>today|yesterday|tomorrow))\b", _day_word, re.I),
-    rule("en_relative", rf"\b{_REL}\s+(?P<unit>week|month|quarter|year)\b", _relative, re.I),
-    rule("en_weekend", r"\b(?P<rel>this|last|next|previous)\s+weekend\b", _weekend, re.I),
+         r"(?P<word>today|yesterday|tomorrow))\b", _day_word, ("today", "yesterday", "tomorrow"), re.I),
+    rule("en_relative", rf"\b{_REL}\s+(?P<unit>week|month|quarter|year)\b", _relative,
+         ("week", "month", "quarter", "year"), re.I),
+    rule("en_weekend", r"\b(?P<rel>this|last|next|previous)\s+weekend\b", _weekend, "weekend", re.I),
     rule("en_to_date", r"\b(?:(?P<ytd>ytd|year[\s-]to[\s-]date|so\s+far\s+this\s+year)|(?P<qtd>qtd|quarter[\s-]to"
-         r"[\s-]date)|(?P<mtd>mtd|month[\s-]to[\s-]date|so\s+far\s+this\s+month))\b", _to_date, re.I),
-    rule("en_rolling", rf"\b(?:past|last|previous|recent|trailing|prior)\s+{EN_COUNT_UNIT}\b", _rolling, re.I),
-    rule("en_rolling_one", r"\b(?:past|trailing)\s+(?P<unit>day|week|month|year)\b", _rolling_one, re.I),
-    rule("en_ago", rf"\b{EN_COUNT_UNIT}\s+ago\b", _ago, re.I),
+         r"[\s-]date)|(?P<mtd>mtd|month[\s-]to[\s-]date|so\s+far\s+this\s+month))\b", _to_date,
+         ("td", "to date", "to-date", "so far"), re.I),
+    rule("en_rolling", rf"\b(?:past|last|previous|recent|trailing|prior)\s+{EN_COUNT_UNIT}\b", _rolling,
+         ("past", "last", "previous", "recent", "trailing", "prior"), re.I),
+    rule("en_rolling_one", r"\b(?:past|trailing)\s+(?P<unit>day|week|month|year)\b", _rolling_one,
+         ("past", "trailing"), re.I),
+    rule("en_ago", rf"\b{EN_COUNT_UNIT}\s+ago\b", _ago, "ago", re.I),
 )

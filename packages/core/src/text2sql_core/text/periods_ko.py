@@ -145,6 +145,9 @@ _DAY_WORDS = {"오늘": 0, "금일": 0, "어제": -1, "어저께": -1, "작일":
               "명일": 1, "모레": 2}
 
 
+_DAY_WORD_NEEDS = ("오늘", "금일", "어제", "어저께", "작일", "그제", "그저께", "내일", "명일", "모레")
+
+
 def _day_word(m: re.Match[str], today: date) -> Found:
     return found(day_range(today + timedelta(days=_DAY_WORDS[m["word"]])), "day")
 
@@ -171,28 +174,31 @@ def _year_to_date(m: re.Match[str], today: date) -> Found:
 
 
 KOREAN_RULES: tuple[Rule, ...] = (
-    rule("ko_date", rf"(?:{_YEAR_PREFIX})?{_MONTH}\s*{_DAY}{_AFTER_DAY}", _date),
+    rule("ko_date", rf"(?:{_YEAR_PREFIX})?{_MONTH}\s*{_DAY}{_AFTER_DAY}", _date, "월"),
     rule("ko_month_span", rf"(?:{_YEAR_PREFIX})?{_NB}(?P<m1>1[0-2]|0?[1-9])\s*(?:월\s*)?(?:부터\s*)?[~∼〜\-–—]\s*"
-         rf"{_MONTH}(?:\s*달(?!력))?{_AFTER_MONTH}", _month_span),
-    rule("ko_month", rf"(?:{_YEAR_PREFIX})?{_MONTH}(?:\s*달(?!력))?{_AFTER_MONTH}", _month),
+         rf"{_MONTH}(?:\s*달(?!력))?{_AFTER_MONTH}", _month_span, "월"),
+    rule("ko_month", rf"(?:{_YEAR_PREFIX})?{_MONTH}(?:\s*달(?!력))?{_AFTER_MONTH}", _month, "월"),
     rule("ko_quarter", rf"(?:{_YEAR_PREFIX})?(?:제\s*)?{_NB}(?P<q>[1-4])\s*(?:/\s*4\s*|사)?분기{_AFTER_QUARTER}",
-         _quarter),
-    rule("ko_half", rf"(?:{_YEAR_PREFIX})?{_KB}(?P<h>상반기|하반기|전반기|후반기)", _half),
-    rule("ko_year", rf"{_NB}(?P<y4>(?:19|20)\d{{2}})\s*년(?:\s*도)?{_AFTER_YEAR}", _year_alone),
-    rule("ko_year_word", rf"{_KB}{_YEAR_WORD}{_AFTER_HAE}(?:도(?![가-힣]))?", _year_alone),
-    rule("ko_relative_quarter", rf"{_KB}(?P<rel>{_REL_WORDS}|금|당|전)\s*분기{_AFTER_QUARTER}", _relative_quarter),
-    rule("ko_relative_half", rf"{_KB}{_REL}\s*반기", _relative_half),
+         _quarter, "분기"),
+    rule("ko_half", rf"(?:{_YEAR_PREFIX})?{_KB}(?P<h>상반기|하반기|전반기|후반기)", _half, "반기"),
+    rule("ko_year", rf"{_NB}(?P<y4>(?:19|20)\d{{2}})\s*년(?:\s*도)?{_AFTER_YEAR}", _year_alone, "년"),
+    rule("ko_year_word", rf"{_KB}{_YEAR_WORD}{_AFTER_HAE}(?:도(?![가-힣]))?", _year_alone, ("년", "해")),
+    rule("ko_relative_quarter", rf"{_KB}(?P<rel>{_REL_WORDS}|금|당|전)\s*분기{_AFTER_QUARTER}", _relative_quarter,
+         "분기"),
+    rule("ko_relative_half", rf"{_KB}{_REL}\s*반기", _relative_half, "반기"),
     rule("ko_relative_month", rf"{_KB}(?:{_REL}\s*달{_AFTER_DAL}|(?P<word>이달|금월|당월|전전월|전월|익월|내달)(?!세))",
-         _relative_month),
+         _relative_month, ("달", "월")),
     rule("ko_relative_week", rf"{_KB}(?:{_REL}\s*주{_AFTER_WEEK}|(?P<word>금주){_PARTICLE_OR_END})",
-         _relative_week),
-    rule("ko_weekend", rf"{_KB}{_REL}\s*주말", _weekend),
+         _relative_week, "주"),
+    rule("ko_weekend", rf"{_KB}{_REL}\s*주말", _weekend, "주말"),
     rule("ko_day_word", rf"{_KB}(?P<word>오늘|금일|어저께|어제|작일|그저께|그제|내일|명일|모레)(?!날|서야|도록)",
-         _day_word),
-    rule("ko_same_day", rf"{_KB}{_YEAR_WORD}\s*(?:의\s*)?(?:오늘|이날|같은\s*날)", _same_day_other_year),
-    rule("ko_rolling", rf"{_KB}(?:최근|지난|과거|직전)\s*{KO_COUNT_UNIT}{_AFTER_COUNT}(?:\s*(?:간|동안))?", _rolling),
-    rule("ko_span", rf"(?<![가-힣0-9]){KO_COUNT_UNIT}\s*(?:간|동안)", _span),
-    rule("ko_ago", rf"(?<![가-힣0-9]){KO_COUNT_UNIT}\s*전{_PARTICLE_OR_END}", _ago),
+         _day_word, _DAY_WORD_NEEDS),
+    rule("ko_same_day", rf"{_KB}{_YEAR_WORD}\s*(?:의\s*)?(?:오늘|이날|같은\s*날)", _same_day_other_year,
+         ("오늘", "이날", "같은")),
+    rule("ko_rolling", rf"{_KB}(?:최근|지난|과거|직전)\s*{KO_COUNT_UNIT}{_AFTER_COUNT}(?:\s*(?:간|동안))?", _rolling,
+         ("최근", "지난", "과거", "직전")),
+    rule("ko_span", rf"(?<![가-힣0-9]){KO_COUNT_UNIT}\s*(?:간|동안)", _span, ("간", "동안")),
+    rule("ko_ago", rf"(?<![가-힣0-9]){KO_COUNT_UNIT}\s*전{_PARTICLE_OR_END}", _ago, "전"),
     rule("ko_year_to_date", rf"{_KB}(?:올해\s*들어(?:서)?|(?:올해\s*)?연초\s*(?:부터|이후)"
-         r"(?:\s*(?:지금|현재|오늘)\s*까지)?)", _year_to_date),
+         r"(?:\s*(?:지금|현재|오늘)\s*까지)?)", _year_to_date, ("들어", "연초")),
 )

@@ -33,13 +33,24 @@ Builder = Callable[[re.Match[str], date], Found | None]
 
 @dataclass(frozen=True, slots=True)
 class Rule:
+    """`needs`: the rule runs only when the lower-cased text holds one of these (most questions hold none, and a
+    substring test costs far less than a regex scan). A group named `body` marks the period's own text inside a
+    match that also reads its context ("in 2024" is matched, "2024" is the period)."""
+
     name: str
     pattern: re.Pattern[str]
     build: Builder
+    needs: tuple[str, ...]
+
+    def applies_to(self, lowered: str) -> bool:
+        return any(map(lowered.__contains__, self.needs))
+
+    def span(self, match: re.Match[str]) -> tuple[int, int]:
+        return match.span("body") if "body" in self.pattern.groupindex else match.span()
 
 
-def rule(name: str, pattern: str, build: Builder, flags: int = 0) -> Rule:
-    return Rule(name, re.compile(pattern, flags), build)
+def rule(name: str, pattern: str, build: Builder, needs: tuple[str, ...] | str, flags: int = 0) -> Rule:
+    return Rule(name, re.compile(pattern, flags), build, (needs,) if isinstance(needs, str) else needs)
 
 
 def found(dates: DateRange, grain: Grain, in_year: Callable[[int], DateRange] | None = None) -> Found:
