@@ -5,6 +5,7 @@ are gone in the next. What happened is checked through a separate root connectio
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -98,6 +99,22 @@ def test_session_is_reset_after_an_error_and_after_a_timeout(mysql_wall: WallDat
     assert slow.value.code == "QUERY_TIMEOUT"
     assert mysql_wall.scalar("SELECT IS_FREE_LOCK('t2s_wall_slow') + IS_FREE_LOCK('t2s_wall_err')") == 2
     assert executor.execute_sync("SELECT count(*) FROM items").rows == [[mysql_wall.rows]]
+
+
+@pytest.mark.parametrize("runaway", [
+    "SET STATEMENT max_statement_time = 0 FOR SELECT count(*) FROM items a, items b, items c, items d",
+    "SET STATEMENT max_statement_time = 0 FOR SELECT SLEEP(30)",
+])
+def test_a_query_that_lifts_its_own_timeout_is_still_stopped(mysql_wall: WallDatabase, runaway: str) -> None:
+    """MariaDB lets one statement override max_statement_time; the watchdog's KILL QUERY stops it anyway."""
+    executor = ReadOnlyExecutor(_one_session(mysql_wall, "watchdog"), timeout_seconds=0.5)
+    started = time.monotonic()
+    with pytest.raises(DatabaseError) as info:
+        executor.execute_sync(runaway, unchecked=True)
+    assert info.value.code == "QUERY_TIMEOUT" and time.monotonic() - started < 2.5
+    assert mysql_wall.scalar("SELECT count(*) FROM information_schema.processlist "
+                             "WHERE info LIKE 'SET STATEMENT%' AND id <> CONNECTION_ID()") == 0
+    assert executor.execute_sync("SELECT count(*) FROM items").rows == [[mysql_wall.rows]]  # not killed in turn
 
 
 def test_reader_cannot_read_server_files(mysql_wall: WallDatabase) -> None:

@@ -7,6 +7,7 @@ What happened is checked through a separate superuser connection, never through 
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -107,6 +108,19 @@ def test_session_is_reset_after_an_error_and_after_a_timeout(postgres_wall: Wall
     assert slow.value.code == "QUERY_TIMEOUT"
     assert postgres_wall.scalar("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' "
                                 "AND objid IN (424243, 424244)") == 0
+    assert executor.execute_sync("SELECT count(*) FROM items").rows == [[postgres_wall.rows]]
+
+
+def test_a_query_that_lifts_its_own_timeout_is_still_stopped(postgres_wall: WallDatabase) -> None:
+    """set_config(…, true) switches statement_timeout off for the later FETCHes; the watchdog cancels anyway."""
+    executor = ReadOnlyExecutor(_one_session(postgres_wall, "watchdog"), timeout_seconds=0.5)
+    started = time.monotonic()
+    with pytest.raises(DatabaseError) as info:
+        executor.execute_sync("SELECT set_config('statement_timeout', '0', true), "
+                              "CASE WHEN n > 201 THEN pg_sleep(30) END FROM generate_series(1, 260) n", unchecked=True)
+    assert info.value.code == "QUERY_TIMEOUT" and time.monotonic() - started < 2.5
+    assert postgres_wall.scalar("SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(30)%' "
+                                "AND state = 'active' AND pid <> pg_backend_pid()") == 0
     assert executor.execute_sync("SELECT count(*) FROM items").rows == [[postgres_wall.rows]]
 
 

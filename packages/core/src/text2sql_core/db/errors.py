@@ -5,7 +5,7 @@ from __future__ import annotations
 from text2sql_core.connection import ConnectionSettings
 from text2sql_core.errors import DatabaseError
 
-__all__ = ["classify_database_error", "unreachable_error"]
+__all__ = ["classify_database_error", "timeout_error", "unreachable_error"]
 
 _TIMEOUT_MARKS = ("statement timeout", "canceling statement", "interrupted", "max_statement_time",
                   "max_execution_time", "dpi-1067", "dpy-4024", "ora-01013", "call timeout", "query execution was")
@@ -24,15 +24,19 @@ def unreachable_error(settings: ConnectionSettings, err: Exception) -> DatabaseE
     )
 
 
+def timeout_error(dialect: str, timeout_s: float) -> DatabaseError:
+    return DatabaseError(
+        f"The query ran longer than the {timeout_s:g} s limit and was stopped. Narrow it (filters, fewer "
+        "rows) or raise TEXT2SQL_SECURITY__QUERY_TIMEOUT_SECONDS.",
+        code="QUERY_TIMEOUT", context={"dialect": dialect},
+    )
+
+
 def classify_database_error(err: Exception, dialect: str, timeout_s: float) -> DatabaseError:
     text = str(err).strip() or type(err).__name__
     lowered = text.lower()
     if any(mark in lowered for mark in _TIMEOUT_MARKS):
-        return DatabaseError(
-            f"The query ran longer than the {timeout_s:g} s limit and was stopped. Narrow it (filters, fewer "
-            "rows) or raise TEXT2SQL_SECURITY__QUERY_TIMEOUT_SECONDS.",
-            code="QUERY_TIMEOUT", context={"dialect": dialect},
-        )
+        return timeout_error(dialect, timeout_s)
     if isinstance(err, MemoryError) or any(mark in lowered for mark in _MEMORY_MARKS):
         return DatabaseError(
             f"The query needed more memory than a query may use and was stopped ({text}). Select fewer or "

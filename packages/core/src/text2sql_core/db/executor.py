@@ -16,8 +16,9 @@ from typing import Any
 
 from text2sql_core.connection import ConnectionSettings
 from text2sql_core.db.connect import pooled_factory
-from text2sql_core.db.errors import classify_database_error, unreachable_error
-from text2sql_core.db.sessions import SESSION_POLICIES
+from text2sql_core.db.errors import classify_database_error, timeout_error, unreachable_error
+from text2sql_core.db.sessions import SESSION_POLICIES, raw_connection
+from text2sql_core.db.watchdog import GRACE_SECONDS, Watchdog, canceller
 from text2sql_core.validation.guard import render_checked
 
 __all__ = ["QueryResult", "ReadOnlyExecutor"]
@@ -82,8 +83,21 @@ class ReadOnlyExecutor:
             raise unreachable_error(self.settings, err) from err
         started = time.perf_counter()
         try:  # closing returns a pooled connection, whose session the pool resets (db.reset), error or not
-            try:
-                self._policy.begin(conn, timeout)
+            columns, rows, truncated = self._run(conn, statement, binds, cap, timeout)
+        finally:
+            conn.close()
+        elapsed = (time.perf_counter() - started) * 1000
+        return QueryResult(columns, rows, truncated, round(elapsed, 2), sql=statement, params=binds)
+
+    def _run(self, conn: Any, statement: str, binds: dict[str, Any], cap: int,
+             timeout: float) -> tuple[list[str], list[list[Any]], bool]:
+        watchdog = Watchdog(timeout + GRACE_SECONDS, None)
+        try:
+            self._policy.begin(conn, timeout)
+            # the whole call, every FETCH included, within the timeout — even if the query lifted the session's
+            # own limit (see db.watchdog)
+            watchdog = Watchdog(timeout + GRACE_SECONDS, canceller(self.dialect, raw_connection(conn), self.settings))
+            with watchdog:
                 cursor = self._policy.open_cursor(conn)
                 try:
                     cursor.execute(self._policy.prepare_sql(statement), binds)
@@ -92,15 +106,16 @@ class ReadOnlyExecutor:
                 finally:
                     with contextlib.suppress(Exception):
                         cursor.close()
-            except Exception as err:
-                raise classify_database_error(err, self.dialect, timeout) from err
-            finally:
-                with contextlib.suppress(Exception):  # the connection may be broken; closing it is what matters
-                    self._policy.end(conn)
+        except Exception as err:
+            if watchdog.fired:
+                raise timeout_error(self.dialect, timeout) from err
+            raise classify_database_error(err, self.dialect, timeout) from err
         finally:
-            conn.close()
-        elapsed = (time.perf_counter() - started) * 1000
-        return QueryResult(columns, rows, truncated, round(elapsed, 2), sql=statement, params=binds)
+            with contextlib.suppress(Exception):  # the connection may be broken; closing it is what matters
+                self._policy.end(conn)
+        if watchdog.fired:  # e.g. MariaDB's SLEEP() answers 1 instead of failing when its query is killed
+            raise timeout_error(self.dialect, timeout)
+        return columns, rows, truncated
 
 
 def _fetch_capped(cursor: Any, cap: int) -> tuple[list[list[Any]], bool]:
