@@ -3,6 +3,8 @@ httpx client (ASGI transport or a real port)."""
 
 from __future__ import annotations
 
+import asyncio
+import time
 from typing import Any
 
 import httpx
@@ -33,3 +35,14 @@ def a2a_client(http: httpx.AsyncClient, card: AgentCard, key: str | None, stream
                                          supported_protocol_bindings=["JSONRPC"]))
     interceptors = [AuthInterceptor(FixedKey(key))] if key else []
     return factory.create(card, interceptors=interceptors)
+
+
+async def ready_response(http: httpx.AsyncClient, headers: dict[str, str] | None = None,
+                         within_s: float = 180.0) -> httpx.Response:
+    """/readyz once the warm-up has finished (it answers 503 "warming up" until then)."""
+    deadline = time.monotonic() + within_s
+    while True:
+        response = await http.get("/readyz", headers=headers or {})
+        if response.json().get("reason") != "warming up" or time.monotonic() > deadline:
+            return response
+        await asyncio.sleep(0.2)

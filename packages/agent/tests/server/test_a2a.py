@@ -11,7 +11,7 @@ from a2a.client import A2ACardResolver, A2AClientError
 from a2a.helpers import get_artifact_text, get_data_parts, new_data_part, new_text_part
 from a2a.types import AgentCard, GetTaskRequest, Message, Role, SendMessageRequest, StreamResponse, Task, TaskState
 
-from a2a_testing import BASE, KEYS, a2a_client, served_settings
+from a2a_testing import BASE, KEYS, a2a_client, ready_response, served_settings
 from scripted_llm import ScriptedChatModel, route_by_system
 from text2sql_agent import Text2SQLAgent
 from text2sql_agent.server.app import create_app
@@ -156,10 +156,11 @@ async def test_oversized_body_is_413_and_long_question_fails_cleanly(http: httpx
 
 async def test_health_endpoints(http: httpx.AsyncClient) -> None:
     assert (await http.get("/healthz")).json() == {"status": "ok"}
-    ready = await http.get("/readyz")
+    ready = await ready_response(http, {"X-API-Key": KEYS[0]})
     checks = {c["name"]: c for c in ready.json()["checks"]}
     assert ready.status_code == 200, ready.text
-    assert set(checks) == {"milvus", "schema:default", "oltp:default"} and all(c["ok"] for c in checks.values())
+    assert set(checks) == {"warm-up", "milvus", "schema:default", "oltp:default"}
+    assert all(c["ok"] for c in checks.values())
     assert "40 templates" in checks["milvus"]["detail"]
 
 

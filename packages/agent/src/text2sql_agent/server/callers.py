@@ -7,13 +7,13 @@ chose, guessed or saw cannot read or extend their history."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
+from typing import Any
 
 from a2a.server.context import ServerCallContext
 from starlette.authentication import BaseUser
 
-__all__ = ["CALLER_SCOPE_KEY", "Caller", "caller_of", "caller_thread_id"]
-
-CALLER_SCOPE_KEY = "text2sql.caller"
+__all__ = ["Caller", "caller_of", "caller_thread_id", "client_address"]
 
 
 class Caller(BaseUser):
@@ -33,6 +33,16 @@ class Caller(BaseUser):
     @property
     def identity(self) -> str:
         return self.caller_id
+
+
+def client_address(scope: Mapping[str, Any], headers: Mapping[str, str], trust_forwarded_for: bool) -> str:
+    """The client's address: the proxy's X-Forwarded-For only when told a proxy is in front (else anyone could
+    claim any address)."""
+    forwarded = headers.get("x-forwarded-for", "")
+    if trust_forwarded_for and forwarded:
+        return forwarded.split(",")[0].strip()
+    client = scope.get("client")
+    return client[0] if client else "unknown"
 
 
 def caller_of(context: ServerCallContext | None) -> str:

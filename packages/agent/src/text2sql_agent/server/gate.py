@@ -17,7 +17,7 @@ from starlette.authentication import AuthCredentials
 from starlette.requests import Request
 
 from text2sql_agent.server.auth import ApiKeyAuthenticator
-from text2sql_agent.server.callers import Caller
+from text2sql_agent.server.callers import Caller, client_address
 from text2sql_agent.server.ratelimit import RateLimiter
 from text2sql_core.settings import ServerSettings
 
@@ -58,13 +58,6 @@ class A2AGate:
         self.app, self.settings = app, settings
         self.authenticator, self.limiter, self.require_auth = authenticator, limiter, require_auth
 
-    def _address(self, scope: Scope, headers: dict[str, str]) -> str:
-        forwarded = headers.get("x-forwarded-for", "")
-        if self.settings.trust_forwarded_for and forwarded:
-            return forwarded.split(",")[0].strip()
-        client = scope.get("client")
-        return client[0] if client else "unknown"
-
     async def _read_body(self, receive: Callable[[], Awaitable[Message]],
                          headers: dict[str, str]) -> list[Message] | None:
         """The whole body (it is small by design), or None when it is over the limit."""
@@ -91,7 +84,7 @@ class A2AGate:
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope.get("headers", [])}
         record: dict[str, Any] = scope.setdefault(LOG_SCOPE_KEY, {})
         identity = self.authenticator.identify(headers)
-        client = identity or f"ip:{self._address(scope, headers)}"
+        client = identity or f"ip:{client_address(scope, headers, self.settings.trust_forwarded_for)}"
         record |= {"client": client, "method": scope.get("method"), "path": scope.get("path")}
         status = {"code": 500}
 

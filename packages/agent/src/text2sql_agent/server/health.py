@@ -1,4 +1,6 @@
-"""/healthz (the process is up) and /readyz (every dependency, each reported by name)."""
+"""/healthz (the process is up) and /readyz (every dependency, each reported by name). What a check says is
+meant for operators: every text is passed through `mask_url_secrets`, so no password or token inside a URL is
+ever shown, and the app shows the checks only to an authenticated caller (see `public_view`)."""
 
 from __future__ import annotations
 
@@ -9,16 +11,18 @@ from typing import Any
 
 import httpx
 
-from text2sql_core.connection import ConnectionSettings
+from text2sql_core.connection import ConnectionSettings, mask_url_secrets
 from text2sql_core.db import connection_factory
 from text2sql_core.db.errors import unreachable_error
 from text2sql_core.errors import Text2SQLError
 from text2sql_core.settings import UnifiedSettings
 from text2sql_pipeline import connect_milvus
 
-__all__ = ["readiness"]
+__all__ = ["ReadinessCache", "public_view", "readiness"]
 
 CHECK_TIMEOUT_S = 5.0
+# /readyz is public: probes run at most this often, however often it is asked.
+CACHE_S = 2.0
 
 
 def _ping_database(settings: ConnectionSettings) -> str:
@@ -42,7 +46,7 @@ def _ping_milvus(settings: UnifiedSettings) -> str:
         raise Text2SQLError(f"Milvus has no collection {collection!r}: run `text2sql index` (or `text2sql demo`).",
                             code="NOT_INDEXED")
     rows = client.get_collection_stats(collection).get("row_count", 0)
-    return f"{settings.milvus.connection_uri} ({collection}: {rows} templates)"
+    return f"{mask_url_secrets(settings.milvus.connection_uri)} ({collection}: {rows} templates)"
 
 
 def _ping_llm(settings: UnifiedSettings) -> str:
@@ -51,9 +55,9 @@ def _ping_llm(settings: UnifiedSettings) -> str:
     url = f"{llm.base_url.rstrip('/')}/models"
     response = httpx.get(url, headers=headers, timeout=CHECK_TIMEOUT_S)
     if response.status_code >= 400:
-        raise Text2SQLError(f"The LLM server at {llm.base_url} answered {response.status_code} to GET /models; check "
-                            "TEXT2SQL_LLM__BASE_URL and TEXT2SQL_LLM__API_KEY.", code="LLM_UNAVAILABLE")
-    return f"{llm.base_url} ({llm.model})"
+        raise Text2SQLError(f"The LLM server at {mask_url_secrets(url)} answered {response.status_code} to GET "
+                            "/models; check TEXT2SQL_LLM__BASE_URL and TEXT2SQL_LLM__API_KEY.", code="LLM_UNAVAILABLE")
+    return f"{mask_url_secrets(llm.base_url or '')} ({llm.model})"
 
 
 async def _check(name: str, probe: Callable[[], str]) -> dict[str, Any]:
@@ -68,7 +72,8 @@ async def _check(name: str, probe: Callable[[], str]) -> dict[str, Any]:
     except Exception as err:  # a probe's own failure is still a named, readable answer
         outcome = {"name": name, "ok": False, "error": f"{type(err).__name__}: {err}"}
     outcome["ms"] = round((time.perf_counter() - started) * 1000, 1)
-    return outcome
+    # Driver and HTTP errors may quote the URL they were given: nothing leaves here with its secret.
+    return {k: mask_url_secrets(v) if isinstance(v, str) else v for k, v in outcome.items()}
 
 
 def _probes(settings: UnifiedSettings) -> list[tuple[str, Callable[[], str]]]:
@@ -86,3 +91,27 @@ def _probes(settings: UnifiedSettings) -> list[tuple[str, Callable[[], str]]]:
 async def readiness(settings: UnifiedSettings) -> tuple[bool, list[dict[str, Any]]]:
     checks = await asyncio.gather(*(_check(name, probe) for name, probe in _probes(settings)))
     return all(c["ok"] for c in checks), list(checks)
+
+
+def public_view(ready: bool, reason: str | None = None) -> dict[str, Any]:
+    """What anyone may see: ready or not, and, while warming up, that it is."""
+    body: dict[str, Any] = {"status": "ready" if ready else "not ready"}
+    if reason:
+        body["reason"] = reason
+    return body
+
+
+class ReadinessCache:
+    """The last readiness answer, reused for CACHE_S seconds; concurrent askers share one run of the probes."""
+
+    def __init__(self, settings: UnifiedSettings):
+        self.settings = settings
+        self._at = -CACHE_S
+        self._answer: tuple[bool, list[dict[str, Any]]] = (False, [])
+        self._lock = asyncio.Lock()
+
+    async def get(self) -> tuple[bool, list[dict[str, Any]]]:
+        async with self._lock:
+            if time.monotonic() - self._at >= CACHE_S:
+                self._answer, self._at = await readiness(self.settings), time.monotonic()
+            return self._answer
