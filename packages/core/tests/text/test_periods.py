@@ -213,6 +213,12 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     (NOV, "3월부터 지금까지", "2026-03-01", "2026-11-22", "days", "3월부터 지금까지"),
     (NOV, "since March", "2026-03-01", OPEN, "days", "since March"),
     (NOV, "until May", OPEN, "2026-05-31", "days", "until May"),
+    (NOV, "2009년 전에 개관한 박물관", OPEN, "2008-12-31", "days", "2009년 전"),
+    (NOV, "2003년 후 창단", "2004-01-01", OPEN, "days", "2003년 후"),
+    (NOV, "2014년 이후로 열린 콘서트", "2014-01-01", OPEN, "days", "2014년 이후"),
+    (NOV, "2009년 이전 개관", OPEN, "2009-12-31", "days", "2009년 이전"),
+    (NOV, "2024년 전체 매출", "2024-01-01", "2024-12-31", "year", "2024년"),
+    (NOV, "founded after the year 2008", "2009-01-01", OPEN, "days", "after the year 2008"),
     (NOV, "after 2024", "2025-01-01", OPEN, "days", "after 2024"),
     (NOV, "before 2025", OPEN, "2024-12-31", "days", "before 2025"),
 ]
@@ -258,6 +264,13 @@ def test_several_periods_in_order_of_appearance() -> None:
     english = find_periods("compare Q1 to Q2 and last month", _day(NOV))
     assert [(p.text, p.grain) for p in english] == [("Q1", "quarter"), ("Q2", "quarter"),
                                                      ("last month", "month")]
+
+
+def test_years_joined_by_or_and_both() -> None:
+    for question in ("concerts in year 2014 or 2015", "stadiums with concerts in both 2014 and 2015",
+                     "2014년이나 2015년에 열린 콘서트"):
+        periods = find_periods(question, _day(NOV))
+        assert [(p.start.year, p.grain) for p in periods] == [(2014, "year"), (2015, "year")], question
 
 
 def test_longest_match_wins() -> None:

@@ -21,9 +21,10 @@ Conventions — one per expression, each tested (`tests/text/test_periods.py`):
   Two-digit years (25년 3분기) are 20YY.
 - **Ranges** "A부터 B까지", "A ~ B", "A에서 B 사이", "A와 B 사이", "between A and B", "from A to B", "A through B" are
   one period from A's start to B's end. A bare "from A" in English is not "since" ("orders from last month").
-- **Open periods**: "A부터/이후/이래", "since/after A" → from A (after: from A's end) with `open_end=True` and
-  `end=OPEN_END`; "A까지/이전", "until/till/through/before A" → up to A's end (before: A's start) with
-  `open_start=True` and `start=OPEN_START`. "A부터 지금까지" closes at today.
+- **Open periods**: "A부터/이후/이래", "since A" → from A's start; "A 후", "after A" → from A's end; each with
+  `open_end=True` and `end=OPEN_END`. "A까지/이전", "until/till/through A" → up to A's end; "A 전", "before A" → up
+  to A's start; each with `open_start=True` and `start=OPEN_START`. 이후/이전 include A (their dictionary sense:
+  "2014년 이후" counts 2014), 후/전 and after/before do not. "A부터 지금까지" closes at today.
 - **Not periods**: bare numbers with units that are not time (3명, 2층, 상위 5개, 9호선); 2024년생 (a birth cohort),
   10년차, 2024년식, 1990년대; 9월호 (an issue), 월드컵, 월세/전월세; 오늘날; 주문/주소 after 지난; `year_of_birth`;
   a day number alone ("3일"); compact numbers (20250305) — for those, `parse_date_literal` reads slot values.
@@ -106,6 +107,8 @@ _EN_TO = re.compile(r"\s+(?:to|through|thru|until|till)\s+", re.I)
 _EN_THROUGH = re.compile(r"\s+(?:through|thru)\s+", re.I)
 _KO_SINCE = re.compile(r"\s*(?:부터|서부터|이후|이래)(?:\s*(?P<now>지금|현재)\s*까지)?")
 _KO_UNTIL = re.compile(r"\s*(?:까지|이전)")
+_KO_BEFORE = re.compile(r"\s*전(?=$|[^가-힣]|에|의|까지|부터|으로|인)")  # not 전체, 전국, 전년
+_KO_AFTER = re.compile(r"\s*후(?=$|[^가-힣]|에|의|로|부터|인)")  # not 후반, 후기
 _EN_SINCE = re.compile(r"\b(?:since|starting(?:\s+(?:in|from|on))?|beginning(?:\s+(?:in|from|on))?)\s+$", re.I)
 _EN_AFTER = re.compile(r"\bafter\s+$", re.I)
 _EN_UNTIL = re.compile(r"\b(?:until|till|through|thru|up\s+to|up\s+until)\s+$", re.I)
@@ -166,14 +169,14 @@ def _single(text: str, hit: _Hit, today: date) -> Period:
         begin, stop = (begin, stop + since.end()) if since.re is _KO_SINCE else (since.start(), stop)
         end = today + timedelta(days=1) if closed else OPEN_END
         return Period(value.start, max(end, value.end), "days", (begin, stop), text[begin:stop], open_end=not closed)
-    if after_word := _EN_AFTER.search(before):
-        begin = after_word.start()
+    if (after_word := _KO_AFTER.match(after)) or (after_word := _EN_AFTER.search(before)):
+        begin, stop = (begin, stop + after_word.end()) if after_word.re is _KO_AFTER else (after_word.start(), stop)
         return Period(value.end, OPEN_END, "days", (begin, stop), text[begin:stop], open_end=True)
     if (until := _KO_UNTIL.match(after)) or (until := _EN_UNTIL.search(before)):
         begin, stop = (begin, stop + until.end()) if until.re is _KO_UNTIL else (until.start(), stop)
         return Period(OPEN_START, value.end, "days", (begin, stop), text[begin:stop], open_start=True)
-    if before_word := _EN_BEFORE.search(before):
-        begin = before_word.start()
+    if (before_word := _KO_BEFORE.match(after)) or (before_word := _EN_BEFORE.search(before)):
+        begin, stop = (begin, stop + before_word.end()) if before_word.re is _KO_BEFORE else (before_word.start(), stop)
         return Period(OPEN_START, value.start, "days", (begin, stop), text[begin:stop], open_start=True)
     return Period(value.start, value.end, value.grain, (begin, stop), text[begin:stop])
 

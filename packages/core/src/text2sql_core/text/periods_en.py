@@ -44,7 +44,7 @@ _YEAR_SUFFIX = rf"(?:,?\s*(?:of\s+|in\s+)?(?:{_YEAR}|(?:the\s+)?(?P<ryear>last|t
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CENTURIES = ("19", "20")
 _PREPOSITIONS = ("in", "since", "from", "until", "till", "through", "thru", "to", "for", "during", "of", "before",
-                 "after", "between", "and", "by")
+                 "after", "between", "and", "or", "both", "by")
 _PREPOSITION = r"\b(?:" + "|".join(_PREPOSITIONS) + r")\s+"
 _OFFSETS = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "prior": -1, "the previous": -1,
             "next": 1, "the next": 1}
@@ -165,7 +165,8 @@ ENGLISH_RULES: tuple[Rule, ...] = (
     rule("en_half", rf"(?:\bh(?P<h>[12])\b|\b(?:the\s+)?(?P<ord>first|second|1st|2nd)\s+half\b)(?:{_YEAR_SUFFIX})?",
          _half, ("h1", "h2", "half"), re.I),
     rule("en_half_year_first", rf"{_YEAR}\s*-?\s*h(?P<h>[12])\b", _half, ("h1", "h2"), re.I),
-    rule("en_year", rf"(?:{_PREPOSITION}|\b(?:the\s+)?year\s+)(?P<body>{_YEAR})", _year_alone, _CENTURIES, re.I),
+    rule("en_year", rf"(?:{_PREPOSITION}|\b(?=(?:the\s+)?years?\s))"
+         rf"(?P<body>(?:the\s+)?(?:years?\s+(?:of\s+)?)?{_YEAR})", _year_alone, _CENTURIES, re.I),
     rule("en_fiscal_year", rf"\bfy\s*-?\s*{_YEAR}", _year_alone, "fy", re.I),
     rule("en_day_word", r"\b(?:(?P<before>the\s+day\s+before\s+yesterday)|(?P<after>the\s+day\s+after\s+tomorrow)|"
          r"(?P<word>today|yesterday|tomorrow))\b", _day_word, ("today", "yesterday", "tomorrow"), re.I),
