@@ -168,6 +168,10 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     (NOV, "최근 일주일", "2026-11-16", "2026-11-22", "days", "최근 일주일"),
     (NOV, "최근 한 달", "2026-10-23", "2026-11-22", "days", "최근 한 달"),
     (NOV, "최근 석 달", "2026-08-23", "2026-11-22", "days", "최근 석 달"),
+    (NOV, "최근 2년 매출", "2024-11-23", "2026-11-22", "days", "최근 2년"),
+    (NOV, "최근 4주", "2026-10-26", "2026-11-22", "days", "최근 4주"),
+    (NOV, "지난 한 해 동안", "2025-11-23", "2026-11-22", "days", "지난 한 해 동안"),
+    (NOV, "최근 12개월 월별 매출", "2025-11-23", "2026-11-22", "days", "최근 12개월"),
     (NOV, "past 7 days", "2026-11-16", "2026-11-22", "days", "past 7 days"),
     (NOV, "signups in the last 14 days", "2026-11-09", "2026-11-22", "days", "last 14 days"),
     (NOV, "over the past three months", "2026-08-23", "2026-11-22", "days", "past three months"),
@@ -205,6 +209,11 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     (NOV, "from Jan to Mar 2025", "2025-01-01", "2025-03-31", "month", "from Jan to Mar 2025"),
     (NOV, "from March to May", "2026-03-01", "2026-05-31", "month", "from March to May"),
     (NOV, "Q1 through Q3", "2026-01-01", "2026-09-30", "quarter", "Q1 through Q3"),
+    (NOV, "from 2024 to 2025", "2024-01-01", "2025-12-31", "year", "from 2024 to 2025"),
+    (NOV, "3월 1일부터 3월 31일까지", "2026-03-01", "2026-03-31", "days", "3월 1일부터 3월 31일까지"),
+    (NOV, "2024년 3월부터 6월까지", "2024-03-01", "2024-06-30", "month", "2024년 3월부터 6월까지"),
+    (NOV, "2025년 1월 1일부터 3월 31일까지", "2025-01-01", "2025-03-31", "days", "2025년 1월 1일부터 3월 31일까지"),
+    (NOV, "지난달부터 12월까지", "2026-10-01", "2026-12-31", "month", "지난달부터 12월까지"),
     # Open periods
     (NOV, "3월부터 입사한", "2026-03-01", OPEN, "days", "3월부터"),
     (NOV, "2025년 이후 입사자", "2025-01-01", OPEN, "days", "2025년 이후"),
@@ -279,6 +288,11 @@ def test_longest_match_wins() -> None:
     assert [p.text for p in find_periods("the first half of last year", _day(NOV))] == ["the first half of last year"]
 
 
+def test_to_without_from_is_a_comparison_not_a_range() -> None:
+    periods = find_periods("March 2025 to May 2025", _day(NOV))
+    assert [(p.text, p.grain) for p in periods] == [("March 2025", "month"), ("May 2025", "month")]
+
+
 def test_from_alone_is_not_since_in_english() -> None:
     period = first_period("orders from last month", _day(NOV))
     assert period is not None and (period.text, period.open_end) == ("last month", False)
@@ -316,3 +330,27 @@ def test_as_dict_is_json_ready() -> None:
 def test_empty_and_no_date_text() -> None:
     assert find_periods("", _day(NOV)) == []
     assert first_period("부서별 직원 수", _day(NOV)) is None
+
+
+def test_calendar_invariants_hold_on_every_day_of_two_years() -> None:
+    """Every day from 2027-01-01 through 2028-12-31 (a leap year included): the units hold today, the previous unit
+    ends where the current one starts, rolling windows end today, a month without a year is the latest begun."""
+    day = date(2027, 1, 1)
+    while day <= date(2028, 12, 31):
+        def one(question: str, today: date = day) -> Period:
+            periods = find_periods(question, today)
+            assert len(periods) == 1, (question, today, periods)
+            return periods[0]
+
+        for current, previous in (("이번 주", "지난주"), ("이번 달", "지난달"), ("이번 분기", "지난 분기"),
+                                  ("올해", "작년"), ("this week", "last week"), ("this month", "last month")):
+            now, before = one(current), one(previous)
+            assert day in now and before.end == now.start and before.start < before.end, (day, current)
+        assert one("이번 주").start.weekday() == 0 and one("이번 주").days == 7
+        assert one("다음 달").start == one("이번 달").end
+        window = one("최근 7일")
+        assert window.days == 7 and window.inclusive_end == day
+        month = one(f"{day.month % 12 + 1}월")  # next month's number: always last year's (or this January's)
+        assert month.start <= day and month.start.replace(year=month.start.year + 1) > day
+        assert one("어제").end == one("오늘").start == day
+        day = date.fromordinal(day.toordinal() + 1)
