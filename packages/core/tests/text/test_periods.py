@@ -354,3 +354,10 @@ def test_calendar_invariants_hold_on_every_day_of_two_years() -> None:
         assert month.start <= day and month.start.replace(year=month.start.year + 1) > day
         assert one("어제").end == one("오늘").start == day
         day = date.fromordinal(day.toordinal() + 1)
+
+
+def test_a_datetime_today_is_read_as_its_date() -> None:
+    from datetime import datetime
+
+    period = first_period("지난달", datetime(2027, 1, 3, 23, 59))
+    assert period is not None and (period.start, period.end) == (date(2026, 12, 1), date(2027, 1, 1))

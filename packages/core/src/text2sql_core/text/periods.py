@@ -20,7 +20,8 @@ Conventions — one per expression, each tested (`tests/text/test_periods.py`):
   range the year said on one end carries to the other ("from Jan to Mar 2025", "2025년 11월부터 2월까지" → 2026-02).
   Two-digit years (25년 3분기) are 20YY.
 - **Ranges** "A부터 B까지", "A ~ B", "A에서 B 사이", "A와 B 사이", "between A and B", "from A to B", "A through B" are
-  one period from A's start to B's end. A bare "from A" in English is not "since" ("orders from last month").
+  one period from A's start to B's end. In English "A to B" needs "from" before A ("compare Q1 to Q2" is a
+  comparison); a bare "from A" is not "since" ("orders from last month").
 - **Open periods**: "A부터/이후/이래", "since A" → from A's start; "A 후", "after A" → from A's end; each with
   `open_end=True` and `end=OPEN_END`. "A까지/이전", "until/till/through A" → up to A's end; "A 전", "before A" → up
   to A's start; each with `open_start=True` and `start=OPEN_START`. 이후/이전 include A (their dictionary sense:
@@ -36,7 +37,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from text2sql_core import clock
 from text2sql_core.text.period import OPEN_END, OPEN_START, Grain, Period, day_range, month_range
@@ -186,6 +187,8 @@ def find_periods(text: str, today: date | None = None) -> list[Period]:
     if not text:
         return []
     today = today or clock.today()
+    if isinstance(today, datetime):  # a datetime is a date, but cannot be compared with one
+        today = today.date()
     hits = _hits(text, today)
     periods: list[Period] = []
     index = 0
