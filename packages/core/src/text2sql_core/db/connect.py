@@ -13,10 +13,12 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
 from sqlalchemy.pool import QueuePool
 
 from text2sql_core.connection import ConnectionSettings
+from text2sql_core.db.accounts import warn_about_account
 from text2sql_core.db.reset import install_session_reset
 from text2sql_core.errors import ConfigurationError
 
@@ -106,6 +108,16 @@ def connection_factory(settings: ConnectionSettings) -> Callable[[], Any]:
     return _oracle(settings)
 
 
+def _warn_on_first_connect(pool: QueuePool, settings: ConnectionSettings) -> None:
+    """The first connection of a pool checks the account's privileges and warns if it can do more than read."""
+    dialect, target = settings.dialect, settings.display()
+
+    def first_connect(dbapi_connection: Any, connection_record: Any) -> None:
+        warn_about_account(dialect, dbapi_connection, target)
+
+    event.listen(pool, "first_connect", first_connect)
+
+
 def pooled_factory(settings: ConnectionSettings) -> Callable[[], Any]:
     """Servers share a `QueuePool` per target whose every return resets the session (`db.reset`);
     SQLite files are cheap to open and stay unpooled (each query gets a fresh connection)."""
@@ -118,5 +130,6 @@ def pooled_factory(settings: ConnectionSettings) -> Callable[[], Any]:
             pool = QueuePool(connection_factory(settings), pool_size=settings.pool_max, max_overflow=0,
                              timeout=30, recycle=1800, reset_on_return=None)
             install_session_reset(pool, settings.dialect)
+            _warn_on_first_connect(pool, settings)
             _POOLS[key] = pool
         return _POOLS[key].connect
