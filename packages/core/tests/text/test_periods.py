@@ -3,7 +3,7 @@ weeks, months, quarters, halves and years, leap days, spacing and particles, and
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
@@ -357,7 +357,5 @@ def test_calendar_invariants_hold_on_every_day_of_two_years() -> None:
 
 
 def test_a_datetime_today_is_read_as_its_date() -> None:
-    from datetime import datetime
-
     period = first_period("지난달", datetime(2027, 1, 3, 23, 59))
     assert period is not None and (period.start, period.end) == (date(2026, 12, 1), date(2027, 1, 1))
