@@ -32,17 +32,40 @@ class SemanticReport:
         return not self.problems and not self.denied
 
 
-def _scope_outputs(scope: Scope) -> set[str] | None:
-    """Names a derived table or CTE exposes; None when it selects `*` (anything may come out)."""
+def _star_sources(scope: Scope, catalog: SchemaCatalog) -> set[str] | None:
+    """The columns `SELECT *` yields in `scope`, expanded against the schema; None when a source is unknown."""
+    names: set[str] = set()
+    for _, source in scope.selected_sources.values():
+        if isinstance(source, Scope):
+            outputs = _scope_outputs(source, catalog)
+            if outputs is None:
+                return None
+            names |= outputs
+        elif isinstance(source, exp.Table) and catalog.has_table(source.name):
+            names |= catalog.columns_of(source.name)
+        else:
+            return None
+    return names
+
+
+def _scope_outputs(scope: Scope, catalog: SchemaCatalog) -> set[str] | None:
+    """Names a derived table or CTE exposes (`*` expanded against the schema); None when they cannot be known."""
     expression = scope.expression
+    if isinstance(expression, exp.SetOperation):
+        left = expression.left
+        return {s.alias_or_name.lower() for s in left.selects} if isinstance(left, exp.Select) else None
     if not isinstance(expression, exp.Select):
-        if isinstance(expression, exp.SetOperation):
-            left = expression.left
-            return {s.alias_or_name.lower() for s in left.selects} if isinstance(left, exp.Select) else None
         return None
-    if any(isinstance(s, exp.Star) or (isinstance(s, exp.Column) and s.is_star) for s in expression.selects):
-        return None
-    return {s.alias_or_name.lower() for s in expression.selects}
+    names: set[str] = set()
+    for select in expression.selects:
+        if isinstance(select, exp.Star) or (isinstance(select, exp.Column) and select.is_star):
+            expanded = _star_sources(scope, catalog)
+            if expanded is None:
+                return None
+            names |= expanded
+        else:
+            names.add(select.alias_or_name.lower())
+    return names
 
 
 class _Checker:
@@ -52,39 +75,42 @@ class _Checker:
         self.denied_columns = denied_columns
         self.report = SemanticReport()
 
-    def check_tables(self, tree: exp.Expression, cte_names: set[str]) -> None:
+    def check_denied_names(self, tree: exp.Expression) -> None:
+        """A denied name is refused wherever it appears, even as a CTE's name: a CTE never shadows it."""
         for table in tree.find_all(exp.Table):
-            if not isinstance(table.this, exp.Identifier):
-                continue  # table-valued function
-            name = table.name.lower()
-            if name in cte_names or name in _ALWAYS_PRESENT_TABLES:
-                continue
-            if name in self.denied_tables:
+            if isinstance(table.this, exp.Identifier) and table.name.lower() in self.denied_tables:
                 self.report.denied.append(f"table {table.name} is not allowed")
-            elif not self.catalog.has_table(name):
-                self.report.problems.append(f"unknown table {table.name}")
+
+    def check_sources(self, scope: Scope) -> None:
+        """Tables each scope reads, resolved by sqlglot's scopes: inside `WITH x AS (… FROM x)` the inner x is real."""
+        for source in scope.sources.values():
+            if not isinstance(source, exp.Table) or not isinstance(source.this, exp.Identifier):
+                continue  # a CTE or subquery (its own scope), or a table-valued function (checked by the guard)
+            name = source.name.lower()
+            if name in _ALWAYS_PRESENT_TABLES or name in self.denied_tables:
+                continue
+            if not self.catalog.has_table(name):
+                self.report.problems.append(f"unknown table {source.name}")
             else:
                 self.report.tables.add(name)
 
     def check_star_exposure(self, scope: Scope) -> None:
-        """`SELECT *` or `t.*` would return every column of its tables, denied ones included."""
-        if not isinstance(scope.expression, exp.Select) or not self.denied_columns:
-            return
-        for select in scope.expression.selects:
-            if isinstance(select, exp.Star):
-                sources = list(scope.sources.values())
-            elif isinstance(select, exp.Column) and select.is_star and select.table:
-                sources = [self._source(select.table.lower(), scope)]
-            else:
-                continue
-            for source in sources:
+        """`SELECT *`, `t.*` (also inside a function, e.g. row_to_json(t.*)) return every column of their tables."""
+        if isinstance(scope.expression, exp.Select) and any(isinstance(s, exp.Star) for s in scope.expression.selects):
+            for _, source in scope.selected_sources.values():
                 if isinstance(source, exp.Table):
-                    self._refuse_denied_in(source.name.lower())
+                    self._read_whole_row(source.name.lower(), "SELECT *")
+        for star in scope.stars:
+            if isinstance(star, exp.Column) and star.table:
+                source = self._source(star.table.lower(), scope)
+                if isinstance(source, exp.Table):
+                    self._read_whole_row(source.name.lower(), f"{star.table}.*")
 
-    def _refuse_denied_in(self, table: str) -> None:
-        for column in self.catalog.columns_of(table):
+    def _read_whole_row(self, table: str, how: str) -> None:
+        for column in sorted(self.catalog.columns_of(table)):
+            self.report.columns.add(f"{table}.{column}")
             if f"{table}.{column}" in self.denied_columns or column in self.denied_columns:
-                self.report.denied.append(f"SELECT * would expose the denied column {table}.{column}")
+                self.report.denied.append(f"{how} would expose the denied column {table}.{column}")
 
     def check_column(self, column: exp.Column, scope: Scope) -> None:
         name = column.name.lower()
@@ -97,8 +123,6 @@ class _Checker:
 
     def _source(self, alias: str, scope: Scope | None) -> exp.Table | Scope | None:
         while scope is not None:
-            if alias in scope.sources:
-                return scope.sources[alias]
             lowered = {k.lower(): v for k, v in scope.sources.items()}
             if alias in lowered:
                 return lowered[alias]
@@ -116,13 +140,13 @@ class _Checker:
 
     def _check_in_source(self, column: exp.Column, name: str, source: exp.Table | Scope) -> None:
         if isinstance(source, Scope):
-            outputs = _scope_outputs(source)
+            outputs = _scope_outputs(source, self.catalog)
             if outputs is not None and name not in outputs:
                 self.report.problems.append(f"column {column.sql()} is not produced by its subquery")
             return
         table = source.name.lower()
         if not self.catalog.has_table(table):
-            return  # reported (or allowed, like DUAL) by check_tables
+            return  # reported (or allowed, like DUAL) by check_sources
         if not self.catalog.has_column(table, name):
             self.report.problems.append(f"unknown column {column.name} in table {source.name}")
             return
@@ -138,18 +162,33 @@ class _Checker:
             return
         current = scope
         while current is not None:
-            for source in current.sources.values():
-                if isinstance(source, Scope):
-                    outputs = _scope_outputs(source)
-                    if outputs is None or name in outputs:
-                        return
-                elif self.catalog.has_column(source.name, name):
-                    self._note_column(source.name.lower(), name)
-                    return
+            if self._resolve_in(name, current):
+                return
             if self._is_select_alias(name, current) or self._has_pivot(current):
                 return
             current = current.parent
         self.report.problems.append(f"unknown column {column.name}")
+
+    def _resolve_in(self, name: str, scope: Scope) -> bool:
+        """Note every source of `scope` that has the column (all of them: the check must not pick the harmless
+        one when the database would pick another); a source's own name is a whole-row reference (PostgreSQL)."""
+        found = False
+        for _, source in scope.selected_sources.values():
+            if isinstance(source, Scope):
+                outputs = _scope_outputs(source, self.catalog)
+                found = found or outputs is None or name in outputs
+            elif self.catalog.has_column(source.name, name):
+                self._note_column(source.name.lower(), name)
+                found = True
+        if found:
+            return True
+        for alias, (_, source) in scope.selected_sources.items():
+            if alias.lower() == name and isinstance(source, exp.Table):
+                self._read_whole_row(source.name.lower(), f"the whole-row reference {alias}")
+                return True
+            if alias.lower() == name and isinstance(source, Scope):
+                return True
+        return False
 
     @staticmethod
     def _is_select_alias(name: str, scope: Scope) -> bool:
@@ -170,15 +209,15 @@ def check_references(
     denied_columns: set[str] | None = None,
 ) -> SemanticReport:
     checker = _Checker(catalog, {t.lower() for t in denied_tables or ()}, {c.lower() for c in denied_columns or ()})
-    cte_names = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
-    checker.check_tables(tree, cte_names)
+    checker.check_denied_names(tree)
     try:
         scopes = traverse_scope(tree)
-    except Exception as err:  # sqlglot cannot scope some exotic syntax; the table check above still holds
+    except Exception as err:  # sqlglot cannot scope some exotic syntax: refuse rather than guess
         checker.report.problems.append(f"could not resolve column scopes: {err}")
         return checker.report
     seen: set[int] = set()
     for scope in scopes:  # innermost first; an outer scope also lists its subqueries' unqualified columns
+        checker.check_sources(scope)
         checker.check_star_exposure(scope)
         for column in scope.columns:
             if id(column) not in seen:
