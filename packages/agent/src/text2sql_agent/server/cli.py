@@ -1,4 +1,5 @@
-"""`text2sql serve`: A2A, the agent card, health checks and the chat in one uvicorn process."""
+"""`text2sql serve`: A2A, the agent card, health checks and the chat in one uvicorn process; `--check` runs the
+readiness checks once instead."""
 
 from __future__ import annotations
 
@@ -6,21 +7,25 @@ import logging
 from typing import Annotated
 
 import typer
+from pydantic import ValidationError
 
+from text2sql_core.connection import mask_url_secrets
 from text2sql_core.errors import Text2SQLError
 from text2sql_core.settings import UnifiedSettings
 
 __all__ = ["serve_command"]
 
 
-def _no_database_configured(settings: UnifiedSettings) -> bool:
-    return not (settings.oracle.schema_.is_configured or settings.oracle.oltp.is_configured or settings.datasources)
+def _invalid_settings(err: ValidationError) -> str:
+    """Each invalid setting by its variable name and pydantic's reason; never the value (it may be a secret)."""
+    return "; ".join(f"TEXT2SQL_{'__'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in err.errors())
 
 
 def _prepare(settings: UnifiedSettings, demo: bool | None) -> UnifiedSettings:
-    if demo is None:
-        demo = _no_database_configured(settings)
-    if not demo:
+    """The demo database only when asked (--demo or TEXT2SQL_DEMO=true); otherwise the configured one, checked
+    now so that a missing database is one line at start-up rather than a failure at the first question."""
+    if not (settings.demo if demo is None else demo):
+        settings.connection("oltp")  # DATABASE_NOT_CONFIGURED, UNSUPPORTED_DATABASE_URL … said before serving
         return settings
     from text2sql_agent.demo.runner import prepare_demo
 
@@ -32,26 +37,39 @@ def _prepare(settings: UnifiedSettings, demo: bool | None) -> UnifiedSettings:
 def serve_command(
     host: Annotated[str | None, typer.Option(help="Address to listen on [TEXT2SQL_SERVER__HOST]")] = None,
     port: Annotated[int | None, typer.Option(help="Port [TEXT2SQL_SERVER__PORT]")] = None,
-    demo: Annotated[bool | None, typer.Option("--demo/--no-demo", help="Serve the sample database (default: "
-                                              "when no database is configured)")] = None,
+    demo: Annotated[bool | None, typer.Option("--demo/--no-demo", help="Serve the sample database "
+                                              "[TEXT2SQL_DEMO]")] = None,
     chat: Annotated[bool | None, typer.Option("--chat/--no-chat", help="Mount the chat at /chat "
                                               "[TEXT2SQL_UI__ENABLED]")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Warm up and run the readiness checks once, print each "
+                                        "dependency, exit 0 when ready and 1 otherwise; no server starts.")] = False,
 ) -> None:
     """Serve A2A (/a2a), the agent card, /healthz, /readyz and the chat (/chat). A2A 서버와 채팅을 띄웁니다."""
-    import uvicorn
-
     from text2sql_agent.server.app import create_app
     from text2sql_agent.server.exposure import check_exposure
 
-    settings = UnifiedSettings()
-    host, port = host or settings.server.host, port or settings.server.port
-    settings = settings.model_copy(update={"server": settings.server.model_copy(update={"host": host, "port": port})})
-    chat = settings.ui.enabled if chat is None else chat
-    logging.getLogger("text2sql").setLevel(settings.log_level.upper())
+    failed_exit = 1 if check else 2
     try:
+        settings = UnifiedSettings()
+        host, port = host or settings.server.host, port or settings.server.port
+        server = settings.server.model_copy(update={"host": host, "port": port})
+        settings = settings.model_copy(update={"server": server})
+        # The chat is one Chainlit app per process, global state: --check builds the A2A side only.
+        chat = (settings.ui.enabled if chat is None else chat) and not check
+        logging.getLogger("text2sql").setLevel(settings.log_level.upper())
         check_exposure(settings, host, chat)
-        app = create_app(_prepare(settings, demo), chat=chat)
+        settings = _prepare(settings, demo)
+        app = create_app(settings, chat=chat)
     except Text2SQLError as err:
-        typer.echo(f"error [{err.code}] {err.message}", err=True)
-        raise typer.Exit(2) from None
+        typer.echo(f"error [{err.code}] {mask_url_secrets(err.message)}", err=True)
+        raise typer.Exit(failed_exit) from None
+    except ValidationError as err:
+        typer.echo(f"error [CONFIGURATION_ERROR] {_invalid_settings(err)}", err=True)
+        raise typer.Exit(failed_exit) from None
+    if check:
+        from text2sql_agent.server.check import run_check
+
+        raise typer.Exit(0 if run_check(settings, app.warmup, typer.echo) else 1)
+    import uvicorn
+
     uvicorn.run(app, host=host, port=port, log_level="warning", proxy_headers=settings.server.trust_forwarded_for)
