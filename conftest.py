@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import re
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from text2sql_testing import spider_dir
+from text2sql_testing import postgres_database, spider_dir
 
 _KEEP = {"TEXT2SQL_SPIDER_DIR", "TEXT2SQL_TEST_MILVUS_URI"}
 
@@ -39,3 +41,13 @@ def spider() -> Path:
     if path is None:
         pytest.skip("../shared/data/spider-dev is not beside the repo (set TEXT2SQL_SPIDER_DIR)")
     return path
+
+
+@pytest.fixture
+def scratch_postgres(request: pytest.FixtureRequest) -> Iterator[str]:
+    """The URL of a PostgreSQL database created for this test alone and dropped after it."""
+    area = re.sub(r"[^a-z0-9]+", "_", Path(str(request.node.path)).stem.lower().removeprefix("test_"))[:24]
+    with postgres_database(area) as url:
+        if url is None:
+            pytest.skip("no PostgreSQL on 127.0.0.1:5432 (user postgres or root, trust auth)")
+        yield url

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["mariadb_url", "port_open", "postgres_url", "spider_dir"]
+__all__ = ["mariadb_url", "port_open", "postgres_database", "postgres_url", "spider_dir"]
+
+_scratch_numbers = itertools.count()
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -43,6 +48,39 @@ def postgres_url() -> str | None:
         except psycopg.Error:
             continue
     return None
+
+
+def _postgres_admin() -> tuple[str, object] | None:
+    """(user, autocommit connection to the `postgres` database) on the local server, or None when none runs."""
+    if not port_open("127.0.0.1", 5432):
+        return None
+    import psycopg
+
+    for user in ("postgres", "root"):
+        try:
+            return user, psycopg.connect(host="127.0.0.1", user=user, dbname="postgres", autocommit=True)
+        except psycopg.Error:
+            continue
+    return None
+
+
+@contextmanager
+def postgres_database(area: str) -> Iterator[str | None]:
+    """A database of its own for one test (`t2s_<area>_<pid>_<n>`), dropped afterwards even if connections are left
+    open; yields its `postgresql://` URL, or None when no PostgreSQL runs (the caller skips, saying so)."""
+    admin = _postgres_admin()
+    if admin is None:
+        yield None
+        return
+    user, conn = admin
+    name = f"t2s_{area}_{os.getpid()}_{next(_scratch_numbers)}"
+    with conn:  # type: ignore[attr-defined]
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[attr-defined]
+        conn.execute(f'CREATE DATABASE "{name}"')  # type: ignore[attr-defined]
+        try:
+            yield f"postgresql://{user}@127.0.0.1:5432/{name}"
+        finally:
+            conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')  # type: ignore[attr-defined]
 
 
 def mariadb_url() -> str | None:

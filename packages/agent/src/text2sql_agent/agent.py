@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sqlite3
 import threading
 import uuid
 from collections.abc import AsyncIterator, Iterator
-from pathlib import Path
 from typing import Any
 
 from text2sql_agent.answer import Answer, Step
@@ -50,15 +48,14 @@ class Text2SQLAgent:
         with self._lock:
             if self._stateful is None:
                 self._stateful = build_text2sql_graph(self.settings, resources=self.resources, nodes=self._nodes,
-                                                      checkpointer=self._checkpointer or self._sqlite_saver())
+                                                      checkpointer=self._checkpointer or self._make_checkpointer())
             return self._stateful
 
-    def _sqlite_saver(self) -> Any:
-        from langgraph.checkpoint.sqlite import SqliteSaver
+    def _make_checkpointer(self) -> Any:
+        # Imported here: PostgreSQL and SQLite savers load only when a conversation needs one.
+        from text2sql_agent.checkpoints import make_checkpointer
 
-        path = Path(self.settings.agent.checkpoint_path)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        return SqliteSaver(sqlite3.connect(path, check_same_thread=False))
+        return make_checkpointer(self.settings)
 
     def _inputs(self, question: str, datasource: str | None, execute: bool, max_rows: int | None) -> dict[str, Any]:
         return turn_reset(question, datasource or self.settings.default_datasource, execute, max_rows)

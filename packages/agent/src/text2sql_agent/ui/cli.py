@@ -44,8 +44,8 @@ def review_command(
     from text2sql_agent.ui.review import reject as reject_candidate
 
     settings = UnifiedSettings()
-    store = FeedbackStore(settings.ui.feedback_path)
     try:
+        store = FeedbackStore.from_settings(settings)
         for feedback_id in approve or []:
             summary = approve_candidate(settings, store, feedback_id)
             console.print(f"approved {feedback_id}: indexed {summary.indexed}, merged into an existing template "
@@ -53,11 +53,11 @@ def review_command(
         for feedback_id in reject or []:
             reject_candidate(store, feedback_id)
             console.print(f"rejected {feedback_id}")
+        if not approve and not reject:
+            _list(store, misses)
     except Text2SQLError as err:
         console.print(f"[red]error[/red] [{err.code}] {err.message}")
         raise typer.Exit(2) from None
-    if not approve and not reject:
-        _list(store, misses)
 
 
 @users_app.command("add")
