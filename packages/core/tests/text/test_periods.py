@@ -100,6 +100,11 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     # Years: the whole calendar year
     (NOV, "올해 입사자", "2026-01-01", "2026-12-31", "year", "올해"),
     (NOV, "올해는 어때", "2026-01-01", "2026-12-31", "year", "올해"),
+    (NOV, "올해안에 끝난 주문", "2026-01-01", "2026-12-31", "year", "올해"),
+    (NOV, "2024년대비 매출", "2024-01-01", "2024-12-31", "year", "2024년"),
+    (NOV, "올해부터 입사", "2026-01-01", OPEN, "days", "올해부터"),
+    (NOV, "이번 달 들어 주문", "2026-11-01", "2026-11-22", "days", "이번 달 들어"),
+    (NOV, "연초부터 지금까지", "2026-01-01", "2026-11-22", "days", "연초부터 지금까지"),
     (NOV, "금년 매출", "2026-01-01", "2026-12-31", "year", "금년"),
     (NOV, "작년 매출", "2025-01-01", "2025-12-31", "year", "작년"),
     (NOV, "지난해 매출", "2025-01-01", "2025-12-31", "year", "지난해"),
@@ -264,6 +269,20 @@ NOT_PERIODS = [
 @pytest.mark.parametrize("question", NOT_PERIODS)
 def test_not_a_period(question: str) -> None:
     assert find_periods(question, _day(NOV)) == []
+
+
+BASES = ["오늘", "그저께", "이번 주", "지난주", "이번달", "지난 달", "전월", "지난 분기", "3분기", "작년 하반기", "올해", "작년",
+         "지난해", "2026년 9월", "9월", "9월 3일", "최근 7일", "지난 3개월", "3일 전", "3개월 전", "최근 세 달", "2025-01-01",
+         "이번 주말", "작년 오늘", "1~3월"]
+PARTICLES = ["에", "엔", "의", "는", "은", "만", "보다", "대비", "랑", "와", "과", "중", "에는", "치", "이랑", "하고", "로", "처럼"]
+
+
+@pytest.mark.parametrize("base", BASES)
+def test_attached_particles_leave_the_period_as_it_is(base: str) -> None:
+    [alone] = find_periods(base, _day(NOV))
+    for particle in PARTICLES:
+        periods = find_periods(f"{base}{particle} 매출", _day(NOV))
+        assert [(p.start, p.end, p.text) for p in periods] == [(alone.start, alone.end, base)], particle
 
 
 def test_several_periods_in_order_of_appearance() -> None:

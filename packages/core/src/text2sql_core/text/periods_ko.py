@@ -48,16 +48,17 @@ _DAY = rf"{_NB}(?P<d>3[01]|[12][0-9]|0?[1-9])\s*일"
 
 _AFTER_MONTH = r"(?![0-9]|드|호|세|급|요|례|차|령)"
 _AFTER_DAY = r"(?![0-9]|차|반|본)"
-_AFTER_YEAR = r"(?![0-9]|생|차|식|대|째|산|형)"
+_AFTER_YEAR = r"(?![0-9]|생|차|식|대(?!비)|째|산|형)"  # 1990년대 is a decade, 2024년대비 a comparison
 _AFTER_QUARTER = r"(?![0-9]|별|점)"
 _AFTER_WEEK = r"(?!말|문|소|식|요|차|제|인|민|력|년|석|택|행|스|장|방|목|사|유|권|변|위|최|류|관|체|무|임|간)"
 _AFTER_DAL = r"(?!력|러|리|성|라|걀|빛|래|콤|팽)"
-_AFTER_HAE = r"(?!외|결|당|서|변|지|석|양|군|운|산|명|고|설|체|독|상|안|녀|부|적|소|수|방|저|충|킹|커|물)"
+_AFTER_HAE = r"(?!외|결|당|서|변|지|석|양|군|운|산|명|고|설|체|독|상|녀|적|소|수|방|저|충|킹|커|물)"
 # After a count and its unit: the syllables that make 주문, 주소, 달러, 3개월차, 3년생 of it.
 _AFTER_COUNT = (r"(?!문|소|식|요|제|인|민|력|석|택|행|스|장|방|목|사|유|권|변|위|최|류|관|체|무|임"
                 r"|러|리|성|라|외|결|생|차|째)")
 # After "N일 전" (ago): a particle or the end, never 전체/전화/전국/전부.
-_PARTICLE_OR_END = r"(?=$|[^가-힣]|에|의|은|는|이|가|을|를|도|만|부터|까지|과|와|보다|대비|하고|랑|로|으로|쯤|경|기준)"
+_PARTICLE_OR_END = (r"(?=$|[^가-힣]|에|엔|의|은|는|이|가|을|를|도|만|부터|까지|과|와|보다|대비|하고|랑|로|으로|처럼"
+                    r"|중|치|쯤|경|기준)")
 
 
 def _year(match: re.Match[str], today: date) -> int | None:
@@ -169,8 +170,10 @@ def _ago(m: re.Match[str], today: date) -> Found:
     return ago(today, *ko_count_unit(m))
 
 
-def _year_to_date(m: re.Match[str], today: date) -> Found:
-    return found((date(today.year, 1, 1), today + timedelta(days=1)), "days")
+def _to_date(m: re.Match[str], today: date) -> Found:
+    """올해 들어, 연초부터 (지금까지): January 1 to today; 이번 달 들어, 월초부터: the 1st to today."""
+    first = date(today.year, 1, 1) if m["year"] or m["year_start"] else date(today.year, today.month, 1)
+    return found((first, today + timedelta(days=1)), "days")
 
 
 KOREAN_RULES: tuple[Rule, ...] = (
@@ -199,6 +202,6 @@ KOREAN_RULES: tuple[Rule, ...] = (
          ("최근", "지난", "과거", "직전")),
     rule("ko_span", rf"(?<![가-힣0-9]){KO_COUNT_UNIT}\s*(?:간|동안)", _span, ("간", "동안")),
     rule("ko_ago", rf"(?<![가-힣0-9]){KO_COUNT_UNIT}\s*전{_PARTICLE_OR_END}", _ago, "전"),
-    rule("ko_year_to_date", rf"{_KB}(?:올해\s*들어(?:서)?|(?:올해\s*)?연초\s*(?:부터|이후)"
-         r"(?:\s*(?:지금|현재|오늘)\s*까지)?)", _year_to_date, ("들어", "연초")),
+    rule("ko_to_date", rf"{_KB}(?:(?:(?P<year>올해|금년)|이번\s*달|이달)\s*들어(?:서)?|(?:(?P<year_start>연초)|월초)"
+         r"\s*(?:부터|이후)(?:\s*(?:지금|현재|오늘)\s*까지)?)", _to_date, ("들어", "연초", "월초")),
 )
