@@ -234,6 +234,8 @@ ROWS: list[tuple[str, str, str, str, str, str]] = [
     (NOV, "2024년 전체 매출", "2024-01-01", "2024-12-31", "year", "2024년"),
     (NOV, "founded after the year 2008", "2009-01-01", OPEN, "days", "after the year 2008"),
     (NOV, "after 2024", "2025-01-01", OPEN, "days", "after 2024"),
+    (NOV, "concerts in year 2014 or after", "2014-01-01", OPEN, "days", "year 2014 or after"),
+    (NOV, "cars made in 1980 or earlier", OPEN, "1980-12-31", "days", "1980 or earlier"),
     (NOV, "before 2025", OPEN, "2024-12-31", "days", "before 2025"),
 ]
 
@@ -263,6 +265,7 @@ NOT_PERIODS = [
     "오늘날의 경제", "지난 주문 내역", "지난 해외 출장", "이번 주소 변경", "달러 환율", "세일 전 가격", "엔진 오일 전 교체",
     "이 주간 보고서", "전주 지점 매출", "3일", "안내일정", "그제서야 알았다", "최근 주문", "지난 3개월차", "최근 0일",
     "2025년 2월 30일", "2027년 2월 29일", "March the troops", "employees with salary above 2024",
+    "salary between 1000 and 2000", "salary between 2000 and 2500", "from 2000 to 2500 dollars",
 ]
 
 
@@ -296,7 +299,7 @@ def test_several_periods_in_order_of_appearance() -> None:
 
 def test_years_joined_by_or_and_both() -> None:
     for question in ("concerts in year 2014 or 2015", "stadiums with concerts in both 2014 and 2015",
-                     "2014년이나 2015년에 열린 콘서트"):
+                     "2014년이나 2015년에 열린 콘서트", "birth year is either 2014 or 2015"):
         periods = find_periods(question, _day(NOV))
         assert [(p.start.year, p.grain) for p in periods] == [(2014, "year"), (2015, "year")], question
 

@@ -107,6 +107,8 @@ _EN_FROM = re.compile(r"\bfrom\s+$", re.I)
 _EN_TO = re.compile(r"\s+(?:to|through|thru|until|till)\s+", re.I)
 _EN_THROUGH = re.compile(r"\s+(?:through|thru)\s+", re.I)
 _KO_SINCE = re.compile(r"\s*(?:부터|서부터|이후|이래)(?:\s*(?P<now>지금|현재)\s*까지)?")
+_EN_OR_LATER = re.compile(r"\s+or\s+(?:after|later|since)\b", re.I)  # "in 2014 or after"
+_EN_OR_EARLIER = re.compile(r"\s+or\s+(?:before|earlier)\b", re.I)
 _KO_UNTIL = re.compile(r"\s*(?:까지|이전)")
 _KO_BEFORE = re.compile(r"\s*전(?=$|[^가-힣]|에|의|까지|부터|으로|인)")  # not 전체, 전국, 전년
 _KO_AFTER = re.compile(r"\s*후(?=$|[^가-힣]|에|의|로|부터|인)")  # not 후반, 후기
@@ -165,16 +167,16 @@ def _single(text: str, hit: _Hit, today: date) -> Period:
     """The hit alone, or opened on one side by 부터/까지/since/until/before/after around it."""
     value, begin, stop = hit.found, hit.begin, hit.stop
     before, after = text[:begin], text[stop:]
-    if (since := _KO_SINCE.match(after)) or (since := _EN_SINCE.search(before)):
+    if (since := _KO_SINCE.match(after) or _EN_OR_LATER.match(after)) or (since := _EN_SINCE.search(before)):
         closed = since.re is _KO_SINCE and since["now"]
-        begin, stop = (begin, stop + since.end()) if since.re is _KO_SINCE else (since.start(), stop)
+        begin, stop = (begin, stop + since.end()) if since.re is not _EN_SINCE else (since.start(), stop)
         end = today + timedelta(days=1) if closed else OPEN_END
         return Period(value.start, max(end, value.end), "days", (begin, stop), text[begin:stop], open_end=not closed)
     if (after_word := _KO_AFTER.match(after)) or (after_word := _EN_AFTER.search(before)):
         begin, stop = (begin, stop + after_word.end()) if after_word.re is _KO_AFTER else (after_word.start(), stop)
         return Period(value.end, OPEN_END, "days", (begin, stop), text[begin:stop], open_end=True)
-    if (until := _KO_UNTIL.match(after)) or (until := _EN_UNTIL.search(before)):
-        begin, stop = (begin, stop + until.end()) if until.re is _KO_UNTIL else (until.start(), stop)
+    if (until := _KO_UNTIL.match(after) or _EN_OR_EARLIER.match(after)) or (until := _EN_UNTIL.search(before)):
+        begin, stop = (begin, stop + until.end()) if until.re is not _EN_UNTIL else (until.start(), stop)
         return Period(OPEN_START, value.end, "days", (begin, stop), text[begin:stop], open_start=True)
     if (before_word := _KO_BEFORE.match(after)) or (before_word := _EN_BEFORE.search(before)):
         begin, stop = (begin, stop + before_word.end()) if before_word.re is _KO_BEFORE else (before_word.start(), stop)

@@ -44,8 +44,11 @@ _YEAR_SUFFIX = rf"(?:,?\s*(?:of\s+|in\s+)?(?:{_YEAR}|(?:the\s+)?(?P<ryear>last|t
 _MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _CENTURIES = ("19", "20")
 _PREPOSITIONS = ("in", "since", "from", "until", "till", "through", "thru", "to", "for", "during", "of", "before",
-                 "after", "between", "and", "or", "both", "by")
-_PREPOSITION = r"\b(?:" + "|".join(_PREPOSITIONS) + r")\s+"
+                 "after", "between", "both", "either", "by")
+# "and"/"or" lead to a year only right after another year ("2014 or 2015"); "between 1000 and 2000" is a number.
+_PREPOSITION = r"\b(?:" + "|".join(_PREPOSITIONS) + r"|(?<=(?:19|20)\d\d )(?:and|or))\s+"
+# "between 2000 and 2500", "from 2000 to 2500": numbers, not years — the other end is not a year.
+_NOT_A_NUMBER_RANGE = r"(?!\s*(?:and|to|through|until|till|-|–|~)\s*(?!(?:19|20)\d\d(?![0-9]))[0-9])"
 _OFFSETS = {"this": 0, "current": 0, "the current": 0, "last": -1, "previous": -1, "prior": -1, "the previous": -1,
             "next": 1, "the next": 1}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -166,7 +169,7 @@ ENGLISH_RULES: tuple[Rule, ...] = (
          _half, ("h1", "h2", "half"), re.I),
     rule("en_half_year_first", rf"{_YEAR}\s*-?\s*h(?P<h>[12])\b", _half, ("h1", "h2"), re.I),
     rule("en_year", rf"(?:{_PREPOSITION}|\b(?=(?:the\s+)?years?\s))"
-         rf"(?P<body>(?:the\s+)?(?:years?\s+(?:of\s+)?)?{_YEAR})", _year_alone, _CENTURIES, re.I),
+         rf"(?P<body>(?:the\s+)?(?:years?\s+(?:of\s+)?)?{_YEAR}){_NOT_A_NUMBER_RANGE}", _year_alone, _CENTURIES, re.I),
     rule("en_fiscal_year", rf"\bfy\s*-?\s*{_YEAR}", _year_alone, "fy", re.I),
     rule("en_day_word", r"\b(?:(?P<before>the\s+day\s+before\s+yesterday)|(?P<after>the\s+day\s+after\s+tomorrow)|"
          r"(?P<word>today|yesterday|tomorrow))\b", _day_word, ("today", "yesterday", "tomorrow"), re.I),
