@@ -18,7 +18,7 @@ Conventions — one per expression, each tested (`tests/text/test_periods.py`):
 - **A month, quarter, half or day without a year** is the latest one that has begun by today: "9월" in January is
   last year's September, "12월 3일" on 11-22 is last year's, "하반기" in March is last year's second half. Inside a
   range the year said on one end carries to the other ("from Jan to Mar 2025", "2025년 11월부터 2월까지" → 2026-02).
-  Two-digit years (25년 3분기) are 20YY.
+  Two-digit years (25년 3분기) are 20YY, unless that is more than ten years ahead (99년 3월 is 1999).
 - **Ranges** "A부터 B까지", "A ~ B", "A에서 B 사이", "A와 B 사이", "between A and B", "from A to B", "A through B" are
   one period from A's start to B's end. In English "A to B" needs "from" before A ("compare Q1 to Q2" is a
   comparison); a bare "from A" is not "since" ("orders from last month").

@@ -65,8 +65,9 @@ def _year(match: re.Match[str], today: date) -> int | None:
     groups = match.groupdict()
     if groups.get("y4"):
         return int(groups["y4"])
-    if groups.get("y2"):
-        return 2000 + int(groups["y2"])  # 25년 → 2025: two-digit years are this century's
+    if groups.get("y2"):  # 25년 → 2025, 99년 → 1999: the century that puts it at most ten years ahead
+        year = 2000 + int(groups["y2"])
+        return year - 100 if year > today.year + 10 else year
     if groups.get("yw"):
         return today.year + _YEAR_WORDS[re.sub(r"\s+", "", groups["yw"])]
     return None
