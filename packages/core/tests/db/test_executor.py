@@ -3,6 +3,7 @@ timeout. The databases and accounts come from conftest.py (`t2s_wall_<pid>`, lea
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -32,6 +33,14 @@ async def test_reads_with_binds(wall: WallDatabase) -> None:
     assert result.params == {"item_id": 7}
 
 
+def test_percent_signs_survive_without_binds(wall: WallDatabase) -> None:
+    """psycopg and PyMySQL read `%` as a placeholder; the rewrite doubles it, with or without bind values."""
+    executor = ReadOnlyExecutor(ConnectionSettings(url=wall.reader_url))
+    expected = sum("항목 1" in f"항목 {i}" for i in range(wall.rows))
+    assert executor.execute_sync("SELECT count(*) FROM items WHERE name LIKE '%항목 1%'").rows == [[expected]]
+    assert executor.execute_sync("SELECT count(*) FROM items WHERE name LIKE '%항목 1%'", {}).rows == [[expected]]
+
+
 @pytest.mark.parametrize(
     "write",
     ["INSERT INTO items VALUES (100000, 'x')", "UPDATE items SET name = 'x'", "DELETE FROM items",
@@ -53,6 +62,17 @@ def test_row_cap_sets_truncated(wall: WallDatabase) -> None:
     assert executor.execute_sync("SELECT id FROM items ORDER BY id", max_rows=10).row_count == 10
     exact = executor.execute_sync("SELECT id FROM items WHERE id < 100")
     assert exact.row_count == 100 and not exact.truncated
+
+
+def test_a_huge_result_is_not_read_past_the_cap(wall: WallDatabase) -> None:
+    """15.6 million rows: only cap + 1 are read (PostgreSQL FETCHes from a server-side cursor, MariaDB streams and
+    drops the connection rather than draining it, SQLite steps) — fast, and the next call is served normally."""
+    executor = ReadOnlyExecutor(ConnectionSettings(url=wall.reader_url), max_rows=10, timeout_seconds=30)
+    started = time.monotonic()
+    result = executor.execute_sync("SELECT a.id FROM items a, items b, items c")
+    assert result.row_count == 10 and result.truncated
+    assert time.monotonic() - started < 5
+    assert executor.execute_sync("SELECT count(*) FROM items").rows == [[wall.rows]]
 
 
 def test_timeout_stops_a_slow_query(wall: WallDatabase) -> None:

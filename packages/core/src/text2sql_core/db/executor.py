@@ -85,7 +85,8 @@ class ReadOnlyExecutor:
         try:  # closing returns a pooled connection, whose session the pool resets (db.reset), error or not
             columns, rows, truncated = self._run(conn, statement, binds, cap, timeout)
         finally:
-            conn.close()
+            with contextlib.suppress(Exception):  # already discarded, or broken: nothing more to do
+                conn.close()
         elapsed = (time.perf_counter() - started) * 1000
         return QueryResult(columns, rows, truncated, round(elapsed, 2), sql=statement, params=binds)
 
@@ -103,6 +104,8 @@ class ReadOnlyExecutor:
                     cursor.execute(self._policy.prepare_sql(statement), binds)
                     columns = [d[0] for d in cursor.description or []]
                     rows, truncated = _fetch_capped(cursor, cap)
+                    if truncated and self._policy.abandon_unread(conn):
+                        _discard(conn)  # unread rows are still on the wire: drop the connection, do not read them
                 finally:
                     with contextlib.suppress(Exception):
                         cursor.close()
@@ -116,6 +119,16 @@ class ReadOnlyExecutor:
         if watchdog.fired:  # e.g. MariaDB's SLEEP() answers 1 instead of failing when its query is killed
             raise timeout_error(self.dialect, timeout)
         return columns, rows, truncated
+
+
+def _discard(conn: Any) -> None:
+    """Close a connection for good: a pooled one is invalidated (the pool opens a new one when needed)."""
+    invalidate = getattr(conn, "invalidate", None)
+    with contextlib.suppress(Exception):
+        if invalidate is not None:
+            invalidate()
+        else:
+            conn.close()
 
 
 def _fetch_capped(cursor: Any, cap: int) -> tuple[list[list[Any]], bool]:

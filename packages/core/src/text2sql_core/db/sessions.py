@@ -36,6 +36,11 @@ class SessionPolicy:
         """The cursor the query runs in."""
         return conn.cursor()
 
+    def abandon_unread(self, conn: Any) -> bool:
+        """The row cap was reached with rows left: True if the connection must be dropped rather than reused
+        (a streaming cursor would have to read every remaining row off the socket first)."""
+        return False
+
     def end(self, conn: Any) -> None:
         """End the transaction without keeping anything."""
         conn.rollback()
@@ -94,7 +99,9 @@ class PostgresPolicy(SessionPolicy):
 
 class MySQLPolicy(SessionPolicy):
     """MariaDB limits statements with max_statement_time (seconds), MySQL with max_execution_time (ms).
-    One statement per call: the connection never has CLIENT.MULTI_STATEMENTS (`db.connect`)."""
+    One statement per call: the connection never has CLIENT.MULTI_STATEMENTS (`db.connect`). Rows stream
+    (PyMySQL's SSCursor): the default cursor would hold the whole result in memory before the row cap applies."""
+
 
     def prepare_sql(self, sql: str) -> str:
         return to_pyformat(sql)
@@ -110,6 +117,19 @@ class MySQLPolicy(SessionPolicy):
                  else f"SET SESSION max_execution_time = {int(timeout_s * 1000)}")
         # SESSION READ ONLY too: a statement that commits implicitly leaves the next transaction read-only
         _run_all(conn, [limit, "SET SESSION TRANSACTION READ ONLY", "START TRANSACTION READ ONLY"])
+
+    def open_cursor(self, conn: Any) -> Any:
+        from pymysql.cursors import SSCursor
+
+        return raw_connection(conn).cursor(SSCursor)
+
+    def abandon_unread(self, conn: Any) -> bool:
+        # PyMySQL would read the rest of the result when the cursor or the result is closed or collected;
+        # marking it finished lets both go, and the connection is dropped with the rows still on the wire.
+        result = getattr(raw_connection(conn), "_result", None)
+        if result is not None:
+            result.unbuffered_active = False
+        return True
 
 
 class OraclePolicy(SessionPolicy):
