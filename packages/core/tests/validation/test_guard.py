@@ -1,342 +1,74 @@
-"""The guard on a corpus: statements it must refuse and tricky ones it must let through, across dialects."""
+"""The guard on two corpora (corpus/attacks.yaml, corpus/legit.yaml): every attack refused with its exact reason,
+every tricky legitimate query accepted, each call well under a second."""
 
 from __future__ import annotations
 
+import time
+from collections import Counter
+from pathlib import Path
+
 import pytest
+import yaml
 
 from text2sql_core.errors import SQLValidationError
 from text2sql_core.validation import validate_syntax
 
-REJECT: list[tuple[str, str]] = [
-    # DML, plain and disguised
-    ("oracle", "DELETE FROM emp"),
-    ("oracle", "DELETE emp WHERE empno = 1"),
-    ("oracle", "UPDATE emp SET sal = sal * 2"),
-    ("oracle", "INSERT INTO emp (empno) VALUES (1)"),
-    ("oracle", "INSERT INTO emp SELECT * FROM emp2"),
-    ("oracle", "MERGE INTO emp e USING emp2 s ON (e.empno = s.empno) WHEN MATCHED THEN UPDATE SET e.sal = s.sal"),
-    ("postgres", "INSERT INTO t VALUES (1) RETURNING *"),
-    ("postgres", "UPDATE t SET a = 1 FROM u WHERE t.id = u.id"),
-    ("postgres", "DELETE FROM t USING u WHERE t.id = u.id"),
-    ("postgres", "WITH d AS (DELETE FROM t RETURNING *) SELECT * FROM d"),
-    ("postgres", "WITH u AS (UPDATE t SET a = 1 RETURNING a) SELECT a FROM u"),
-    ("postgres", "WITH i AS (INSERT INTO t VALUES (1) RETURNING id) SELECT id FROM i"),
-    ("mysql", "REPLACE INTO t VALUES (1)"),
-    ("mysql", "INSERT INTO t VALUES (1) ON DUPLICATE KEY UPDATE a = 2"),
-    ("mysql", "UPDATE t JOIN u ON t.id = u.id SET t.a = u.a"),
-    ("sqlite", "INSERT OR REPLACE INTO t VALUES (1)"),
-    ("sqlite", "DELETE FROM t WHERE rowid IN (SELECT rowid FROM t)"),
-    ("sqlite", "UPDATE t SET a = (SELECT max(a) FROM t)"),
-    # DDL
-    ("oracle", "DROP TABLE emp"),
-    ("oracle", "DROP TABLE emp PURGE"),
-    ("oracle", "CREATE TABLE x (a NUMBER)"),
-    ("oracle", "CREATE TABLE x AS SELECT * FROM emp"),
-    ("oracle", "ALTER TABLE emp ADD (x NUMBER)"),
-    ("oracle", "TRUNCATE TABLE emp"),
-    ("oracle", "CREATE OR REPLACE VIEW v AS SELECT * FROM emp"),
-    ("oracle", "CREATE INDEX i ON emp (ename)"),
-    ("oracle", "DROP USER scott CASCADE"),
-    ("oracle", "CREATE USER x IDENTIFIED BY y"),
-    ("oracle", "ALTER USER scott IDENTIFIED BY tiger"),
-    ("oracle", "RENAME emp TO emp_old"),
-    ("oracle", "COMMENT ON TABLE emp IS 'x'"),
-    ("oracle", "CREATE SEQUENCE s"),
-    ("oracle", "CREATE OR REPLACE PROCEDURE p AS BEGIN NULL; END;"),
-    ("oracle", "CREATE OR REPLACE FUNCTION f RETURN NUMBER AS BEGIN RETURN 1; END;"),
-    ("oracle", "CREATE DATABASE LINK l CONNECT TO u IDENTIFIED BY p USING 'x'"),
-    ("oracle", "FLASHBACK TABLE emp TO BEFORE DROP"),
-    ("oracle", "PURGE RECYCLEBIN"),
-    ("postgres", "DROP SCHEMA public CASCADE"),
-    ("postgres", "CREATE TEMP TABLE x AS SELECT 1"),
-    ("postgres", "ALTER SYSTEM SET work_mem = '1GB'"),
-    ("postgres", "CREATE EXTENSION dblink"),
-    ("postgres", "VACUUM FULL t"),
-    ("postgres", "CLUSTER t"),
-    ("postgres", "REINDEX TABLE t"),
-    ("postgres", "CREATE FUNCTION f() RETURNS int AS 'select 1' LANGUAGE sql"),
-    ("mysql", "DROP DATABASE test"),
-    ("mysql", "CREATE TABLE t2 LIKE t"),
-    ("mysql", "ALTER TABLE t ENGINE = InnoDB"),
-    ("mysql", "RENAME TABLE t TO t2"),
-    ("sqlite", "DROP TABLE t"),
-    ("sqlite", "CREATE VIEW v AS SELECT 1"),
-    ("sqlite", "CREATE TRIGGER tr AFTER INSERT ON t BEGIN DELETE FROM t; END"),
-    ("sqlite", "ALTER TABLE t RENAME TO u"),
-    ("sqlite", "VACUUM"),
-    ("sqlite", "REINDEX t"),
-    # DCL and transaction control, session state
-    ("oracle", "GRANT SELECT ON emp TO public"),
-    ("oracle", "REVOKE SELECT ON emp FROM public"),
-    ("oracle", "COMMIT"),
-    ("oracle", "ROLLBACK"),
-    ("oracle", "SAVEPOINT a"),
-    ("oracle", "SET TRANSACTION READ WRITE"),
-    ("oracle", "ALTER SESSION SET CURRENT_SCHEMA = sys"),
-    ("oracle", "LOCK TABLE emp IN EXCLUSIVE MODE"),
-    ("postgres", "BEGIN"),
-    ("postgres", "START TRANSACTION READ WRITE"),
-    ("postgres", "SET default_transaction_read_only = off"),
-    ("postgres", "SET ROLE postgres"),
-    ("postgres", "RESET ALL"),
-    ("postgres", "LISTEN x"),
-    ("postgres", "NOTIFY x"),
-    ("postgres", "DISCARD ALL"),
-    ("postgres", "PREPARE p AS SELECT 1"),
-    ("postgres", "EXECUTE p"),
-    ("postgres", "DO $$ BEGIN PERFORM 1; END $$"),
-    ("postgres", "COPY t TO '/tmp/x'"),
-    ("postgres", "COPY t FROM PROGRAM 'id'"),
-    ("postgres", "EXPLAIN ANALYZE DELETE FROM t"),
-    ("mysql", "SET GLOBAL read_only = 0"),
-    ("mysql", "USE mysql"),
-    ("mysql", "LOCK TABLES t WRITE"),
-    ("mysql", "FLUSH PRIVILEGES"),
-    ("mysql", "SHOW GRANTS"),
-    ("mysql", "HANDLER t OPEN"),
-    ("mysql", "LOAD DATA INFILE '/etc/passwd' INTO TABLE t"),
-    ("mysql", "KILL 1"),
-    ("sqlite", "ATTACH DATABASE '/tmp/x.db' AS x"),
-    ("sqlite", "DETACH DATABASE x"),
-    ("sqlite", "PRAGMA query_only = OFF"),
-    ("sqlite", "PRAGMA writable_schema = 1"),
-    ("sqlite", "BEGIN IMMEDIATE"),
-    # several statements
-    ("oracle", "SELECT 1 FROM dual; DELETE FROM emp"),
-    ("postgres", "SELECT 1; SELECT 2"),
-    ("postgres", "SELECT 1;; "),
-    ("sqlite", "; SELECT 1"),
-    ("mysql", "SELECT 1; DROP TABLE t"),
-    ("sqlite", "SELECT 1; ATTACH DATABASE 'x' AS y"),
-    # locks, SELECT INTO
-    ("oracle", "SELECT * FROM emp FOR UPDATE"),
-    ("oracle", "SELECT * FROM emp WHERE empno = 1 FOR UPDATE NOWAIT"),
-    ("oracle", "SELECT * FROM emp FOR UPDATE SKIP LOCKED"),
-    ("postgres", "SELECT * FROM t FOR SHARE"),
-    ("postgres", "SELECT * FROM t FOR NO KEY UPDATE"),
-    ("mysql", "SELECT * FROM t LOCK IN SHARE MODE"),
-    ("mysql", "SELECT * FROM t FOR UPDATE"),
-    ("postgres", "SELECT * INTO new_t FROM t"),
-    ("mysql", "SELECT * FROM t INTO OUTFILE '/tmp/x'"),
-    ("mysql", "SELECT a INTO @v FROM t"),
-    ("oracle", "SELECT ename INTO v_name FROM emp WHERE empno = 1"),
-    # PL/SQL, procedures
-    ("oracle", "BEGIN DELETE FROM emp; END;"),
-    ("oracle", "DECLARE x NUMBER; BEGIN x := 1; END;"),
-    ("oracle", "EXEC dbms_stats.gather_schema_stats('SCOTT')"),
-    ("oracle", "EXECUTE IMMEDIATE 'DROP TABLE emp'"),
-    ("oracle", "CALL p()"),
-    ("mysql", "CALL p()"),
-    ("postgres", "CALL p()"),
-    # database links
-    ("oracle", "SELECT * FROM emp@remote"),
-    ("oracle", "SELECT * FROM scott.emp@remote e"),
-    ("oracle", "SELECT e.ename FROM emp e JOIN dept@prod d ON e.deptno = d.deptno"),
-    ("oracle", "SELECT * FROM emp WHERE deptno IN (SELECT deptno FROM dept@remote)"),
-    # sequences
-    ("oracle", "SELECT emp_seq.NEXTVAL FROM dual"),
-    ("oracle", "SELECT emp_seq.CURRVAL FROM dual"),
-    ("postgres", "SELECT nextval('s')"),
-    ("postgres", "SELECT setval('s', 1)"),
-    # dangerous packages and functions
-    ("oracle", "SELECT DBMS_PIPE.RECEIVE_MESSAGE('a', 10) FROM dual"),
-    ("oracle", "SELECT sys.dbms_lock.sleep(5) FROM dual"),
-    ("oracle", "SELECT UTL_HTTP.REQUEST('http://evil') FROM dual"),
-    ("oracle", "SELECT UTL_INADDR.GET_HOST_ADDRESS('x') FROM dual"),
-    ("oracle", "SELECT DBMS_XMLGEN.GETXML('select * from emp') FROM dual"),
-    ("oracle", "SELECT DBMS_JAVA.RUNJAVA('x') FROM dual"),
-    ("oracle", "SELECT HTTPURITYPE('http://evil').GETCLOB() FROM dual"),
-    ("oracle", "SELECT ename FROM emp WHERE 1 = DBMS_UTILITY.GET_TIME"),
-    ("oracle", "SELECT * FROM emp WHERE ename = (SELECT UTL_FILE.FOPEN('d', 'f', 'r') FROM dual)"),
-    ("postgres", "SELECT pg_sleep(10)"),
-    ("postgres", "SELECT pg_read_file('/etc/passwd')"),
-    ("postgres", "SELECT pg_read_binary_file('/etc/passwd')"),
-    ("postgres", "SELECT pg_ls_dir('.')"),
-    ("postgres", "SELECT pg_terminate_backend(1)"),
-    ("postgres", "SELECT lo_import('/etc/passwd')"),
-    ("postgres", "SELECT lo_export(1, '/tmp/x')"),
-    ("postgres", "SELECT set_config('default_transaction_read_only', 'off', false)"),
-    ("postgres", "SELECT * FROM dblink('host=x', 'select 1') AS t(a int)"),
-    ("postgres", "SELECT query_to_xml('delete from t', true, true, '')"),
-    ("postgres", "SELECT pg_advisory_lock(1)"),
-    ("postgres", "SELECT a FROM t WHERE a = (SELECT pg_sleep(1))"),
-    ("mysql", "SELECT SLEEP(10)"),
-    ("mysql", "SELECT BENCHMARK(1000000, MD5('a'))"),
-    ("mysql", "SELECT LOAD_FILE('/etc/passwd')"),
-    ("mysql", "SELECT GET_LOCK('a', 10)"),
-    ("sqlite", "SELECT load_extension('/tmp/evil.so')"),
-    ("sqlite", "SELECT readfile('/etc/passwd')"),
-    ("sqlite", "SELECT writefile('/tmp/x', 'y')"),
-    ("sqlite", "SELECT fts3_tokenizer('simple')"),
-    # secret tables
-    ("oracle", "SELECT name, password FROM SYS.USER$"),
-    ("oracle", "SELECT * FROM sys.link$"),
-    ("oracle", "SELECT username, password_versions FROM dba_users"),
-    ("oracle", "SELECT * FROM dba_db_links"),
-    ("oracle", "SELECT * FROM emp WHERE ename IN (SELECT name FROM sys.user$)"),
-    ("postgres", "SELECT rolpassword FROM pg_authid"),
-    ("postgres", "SELECT * FROM pg_catalog.pg_shadow"),
-    ("mysql", "SELECT authentication_string FROM mysql.user"),
-    ("sqlite", "SELECT name FROM sqlite_master WHERE type = 'table'"),
-    ("sqlite", "SELECT * FROM pragma_table_info('t')"),
-    ("oracle", "SELECT * FROM TABLE(my_pipelined_fn())"),
-    # not parseable, not a query
-    ("oracle", "SELEC * FROM emp"),
-    ("oracle", "SELECT * FROM"),
-    ("oracle", "SELECT (1 FROM dual"),
-    ("oracle", ""),
-    ("oracle", "   "),
-    ("oracle", "-- only a comment"),
-    ("postgres", "VALUES (1)"),
-    ("postgres", "EXPLAIN SELECT 1"),
-    ("postgres", "SHOW search_path"),
-    ("mysql", "DESCRIBE t"),
-    ("oracle", "SELECT * FROM emp WHERE x = :"),
-]
-
-ACCEPT: list[tuple[str, str]] = [
-    ("oracle", "SELECT * FROM emp"),
-    ("oracle", "SELECT * FROM emp;"),
-    ("oracle", "  SELECT ename FROM emp  ;  "),
-    ("oracle", "select ename from emp where deptno = 10"),
-    ("oracle", "SELECT update_date, delete_flag, created_by FROM audit_log"),
-    ("oracle", "SELECT 'DROP TABLE x;' AS s FROM dual"),
-    ("oracle", "SELECT 'DELETE FROM emp; COMMIT;' FROM dual"),
-    ("oracle", "SELECT ename FROM emp WHERE comments LIKE '%UPDATE%'"),
-    ("oracle", "SELECT 1 FROM dual -- DROP TABLE emp"),
-    ("oracle", "SELECT 1 FROM dual /* ; DELETE FROM emp */"),
-    ("oracle", "SELECT /*+ INDEX(e emp_idx) */ e.ename FROM emp e"),
-    ("oracle", "SELECT /*+ FULL(e) PARALLEL(e, 4) */ COUNT(*) FROM emp e"),
-    ("oracle", "SELECT ename FROM emp WHERE ROWNUM <= 10"),
-    ("oracle", "SELECT * FROM (SELECT ename, sal FROM emp ORDER BY sal DESC) WHERE ROWNUM <= 5"),
-    ("oracle", "SELECT ename FROM emp ORDER BY sal DESC FETCH FIRST 10 ROWS ONLY"),
-    ("oracle", "SELECT ename FROM emp ORDER BY sal OFFSET 10 ROWS FETCH NEXT 10 ROWS ONLY"),
-    ("oracle", "SELECT LEVEL, ename FROM emp START WITH mgr IS NULL CONNECT BY PRIOR empno = mgr"),
-    ("oracle", "SELECT SYS_CONNECT_BY_PATH(ename, '/') FROM emp START WITH mgr IS NULL CONNECT BY PRIOR empno = mgr"),
-    ("oracle", "SELECT * FROM (SELECT deptno, job, sal FROM emp) PIVOT (SUM(sal) FOR job IN ('CLERK' AS c, 'MANAGER' AS m))"),
-    ("oracle", "SELECT * FROM sales UNPIVOT (amount FOR quarter IN (q1, q2, q3, q4))"),
-    ("oracle", "SELECT ename, RANK() OVER (PARTITION BY deptno ORDER BY sal DESC) AS r FROM emp"),
-    ("oracle", "SELECT ename, LAG(sal) OVER (ORDER BY hiredate) FROM emp"),
-    ("oracle", "SELECT deptno, LISTAGG(ename, ',') WITHIN GROUP (ORDER BY ename) FROM emp GROUP BY deptno"),
-    ("oracle", "SELECT NVL(comm, 0), DECODE(deptno, 10, 'A', 'B') FROM emp"),
-    ("oracle", "SELECT TO_CHAR(hiredate, 'YYYY-MM'), COUNT(*) FROM emp GROUP BY TO_CHAR(hiredate, 'YYYY-MM')"),
-    ("oracle", "SELECT * FROM emp WHERE hiredate >= ADD_MONTHS(TRUNC(SYSDATE, 'MM'), -1)"),
-    ("oracle", "SELECT * FROM emp WHERE hiredate > DATE '2024-01-01'"),
-    ("oracle", "SELECT * FROM emp WHERE empno = :customer_id"),
-    ("oracle", "SELECT * FROM emp WHERE x = :1 AND y = :2"),
-    ("oracle", "SELECT * FROM emp WHERE deptno = :dept AND sal > :min_sal"),
-    ("oracle", "SELECT * FROM orders WHERE order_date BETWEEN :start_date AND :end_date"),
-    ("oracle", "WITH d AS (SELECT deptno, AVG(sal) a FROM emp GROUP BY deptno) SELECT * FROM d WHERE a > 1000"),
-    ("oracle", "WITH a AS (SELECT 1 x FROM dual), b AS (SELECT x FROM a) SELECT * FROM b"),
-    ("oracle", "SELECT ename FROM emp UNION SELECT dname FROM dept"),
-    ("oracle", "SELECT ename FROM emp UNION ALL SELECT dname FROM dept"),
-    ("oracle", "SELECT deptno FROM emp MINUS SELECT deptno FROM dept"),
-    ("oracle", "SELECT deptno FROM emp INTERSECT SELECT deptno FROM dept"),
-    ("oracle", "SELECT e.ename, d.dname FROM emp e JOIN dept d ON e.deptno = d.deptno"),
-    ("oracle", "SELECT e.ename, d.dname FROM emp e, dept d WHERE e.deptno = d.deptno(+)"),
-    ("oracle", "SELECT e.ename FROM emp e LEFT OUTER JOIN dept d USING (deptno)"),
-    ("oracle", "SELECT ename FROM emp e WHERE EXISTS (SELECT 1 FROM dept d WHERE d.deptno = e.deptno)"),
-    ("oracle", "SELECT ename FROM emp WHERE sal > (SELECT AVG(sal) FROM emp)"),
-    ("oracle", "SELECT ename, (SELECT dname FROM dept d WHERE d.deptno = e.deptno) FROM emp e"),
-    ("oracle", "SELECT CASE WHEN sal > 1000 THEN 'high' ELSE 'low' END FROM emp"),
-    ("oracle", "SELECT deptno, COUNT(*) FROM emp GROUP BY deptno HAVING COUNT(*) > 3"),
-    ("oracle", "SELECT deptno, job, SUM(sal) FROM emp GROUP BY ROLLUP (deptno, job)"),
-    ("oracle", "SELECT deptno, job, SUM(sal) FROM emp GROUP BY CUBE (deptno, job)"),
-    ("oracle", "SELECT scott.emp.ename FROM scott.emp"),
-    ("oracle", "SELECT * FROM hr.employees WHERE department_id = 10"),
-    ("oracle", 'SELECT "Ename" FROM "Emp"'),
-    ("oracle", "SELECT 부서명, COUNT(*) AS 직원수 FROM 직원 GROUP BY 부서명"),
-    ("oracle", "SELECT 이름 FROM 직원 WHERE 부서명 = '영업부'"),
-    ("oracle", "SELECT name FROM employees WHERE dept_name = '인사팀' AND city = '서울'"),
-    ("oracle", 'SELECT "사원 번호", "이름" FROM "사원"'),
-    ("oracle", "SELECT * FROM 주문 WHERE 주문일자 >= :시작일"),
-    ("oracle", "SELECT REGEXP_SUBSTR(email, '[^@]+') FROM emp"),
-    ("oracle", "SELECT ename FROM emp WHERE email LIKE '%@example.com'"),
-    ("oracle", "SELECT 'user@host' AS addr FROM dual"),
-    ("oracle", "SELECT SYSDATE, SYSTIMESTAMP, USER FROM dual"),
-    ("oracle", "SELECT DBMS_RANDOM_FLAG FROM settings"),
-    ("oracle", "SELECT 'DBMS_LOCK.SLEEP(5)' FROM dual"),
-    ("oracle", "SELECT sleep_hours, sleep_quality FROM health"),
-    ("oracle", "SELECT nextval_hint FROM config"),
-    ("oracle", "SELECT ename FROM emp WHERE deptno IN (10, 20, 30)"),
-    ("oracle", "SELECT COUNT(DISTINCT deptno) FROM emp"),
-    ("oracle", "SELECT ename FROM emp WHERE ename IS NOT NULL AND NOT (sal < 100)"),
-    ("oracle", "SELECT EXTRACT(YEAR FROM hiredate) y, COUNT(*) FROM emp GROUP BY EXTRACT(YEAR FROM hiredate)"),
-    ("oracle", "SELECT ROUND(AVG(sal), 2) FROM emp"),
-    ("oracle", "SELECT ename || ' (' || job || ')' FROM emp"),
-    ("oracle", "SELECT JSON_VALUE(doc, '$.name') FROM docs"),
-    ("oracle", "SELECT ename FROM emp WHERE hiredate > SYSDATE - INTERVAL '7' DAY"),
-    ("oracle", "SELECT ename FROM emp ORDER BY 1 NULLS LAST"),
-    ("oracle", "(SELECT ename FROM emp)"),
-    ("oracle", "SELECT MAX(sal) KEEP (DENSE_RANK FIRST ORDER BY hiredate) FROM emp"),
-    ("postgres", "SELECT * FROM t"),
-    ("postgres", "SELECT a::int, b::text FROM t"),
-    ("postgres", "SELECT * FROM t WHERE created_at > now() - interval '7 days'"),
-    ("postgres", "SELECT * FROM t LIMIT 10 OFFSET 5"),
-    ("postgres", "SELECT DISTINCT ON (a) a, b FROM t ORDER BY a, b"),
-    ("postgres", "SELECT * FROM t WHERE name ILIKE '%kim%'"),
-    ("postgres", "SELECT jsonb_extract_path_text(doc, 'a') FROM t"),
-    ("postgres", "SELECT array_agg(a) FROM t GROUP BY b"),
-    ("postgres", "SELECT * FROM generate_series(1, 10)"),
-    ("postgres", "WITH RECURSIVE r(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM r WHERE n < 10) SELECT * FROM r"),
-    ("postgres", "SELECT a, SUM(b) FILTER (WHERE c > 0) FROM t GROUP BY a"),
-    ("postgres", "SELECT * FROM t WHERE a = :id"),
-    ("postgres", "SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY a) FROM t"),
-    ("postgres", "SELECT update_count FROM stats WHERE drop_rate > 0.5"),
-    ("postgres", "SELECT 'pg_sleep(10)' AS s"),
-    ("postgres", "SELECT pg_typeof(a) FROM t"),
-    ("postgres", "SELECT COALESCE(a, 0) FROM t"),
-    ("postgres", "SELECT * FROM t1 NATURAL JOIN t2"),
-    ("postgres", "SELECT * FROM t1 CROSS JOIN t2"),
-    ("postgres", "SELECT * FROM t1 FULL OUTER JOIN t2 ON t1.id = t2.id"),
-    ("postgres", "SELECT * FROM t WHERE a IN (SELECT a FROM u EXCEPT SELECT a FROM v)"),
-    ("postgres", "SELECT 한글 FROM 테이블 WHERE 값 = '가나다'"),
-    ("postgres", "SELECT date_trunc('month', created_at), count(*) FROM orders GROUP BY 1"),
-    ("postgres", "SELECT * FROM t TABLESAMPLE SYSTEM (10)"),
-    ("mysql", "SELECT * FROM t LIMIT 5, 10"),
-    ("mysql", "SELECT `order`, `group` FROM `select`"),
-    ("mysql", "SELECT * FROM t WHERE a = \"text\""),
-    ("mysql", "SELECT DATE_FORMAT(d, '%Y-%m') FROM t"),
-    ("mysql", "SELECT IFNULL(a, 0) FROM t"),
-    ("mysql", "SELECT GROUP_CONCAT(a SEPARATOR ',') FROM t"),
-    ("mysql", "SELECT * FROM t WHERE MATCH(a) AGAINST ('x')"),
-    ("mysql", "SELECT a FROM t WHERE b REGEXP '^x'"),
-    ("mysql", "SELECT sleep_minutes FROM t"),
-    ("mysql", "SELECT * FROM db1.t1 JOIN db1.t2 ON t1.id = t2.id"),
-    ("mysql", "SELECT * FROM t WHERE d > DATE_SUB(NOW(), INTERVAL 7 DAY)"),
-    ("sqlite", "SELECT * FROM t"),
-    ("sqlite", "SELECT * FROM t LIMIT 10"),
-    ("sqlite", "SELECT strftime('%Y', d), count(*) FROM t GROUP BY 1"),
-    ("sqlite", "SELECT * FROM t WHERE d >= date('now', '-7 day')"),
-    ("sqlite", "SELECT * FROM t WHERE a = :name"),
-    ("sqlite", "SELECT a, b FROM t WHERE a IN (SELECT a FROM u) ORDER BY b DESC"),
-    ("sqlite", "SELECT T1.name FROM singer AS T1 JOIN concert AS T2 ON T1.id = T2.singer_id"),
-    ("sqlite", "SELECT count(*) FROM (SELECT DISTINCT a FROM t)"),
-    ("sqlite", "SELECT a, row_number() OVER (ORDER BY b) FROM t"),
-    ("sqlite", "SELECT iif(a > 1, 'y', 'n') FROM t"),
-    ("sqlite", "SELECT 'ATTACH DATABASE x' FROM t"),
-    ("sqlite", "SELECT \"삭제일\" FROM \"회원\""),
-]
+CORPUS = Path(__file__).parent / "corpus"
+ATTACK_CLASSES: dict[str, list[list[str]]] = yaml.safe_load((CORPUS / "attacks.yaml").read_text("utf-8"))["attacks"]
+LEGIT_CLASSES: dict[str, list[list[str]]] = yaml.safe_load((CORPUS / "legit.yaml").read_text("utf-8"))["legit"]
+ATTACKS = [(kind, *entry) for kind, entries in ATTACK_CLASSES.items() for entry in entries]
+LEGIT = [(kind, *entry) for kind, entries in LEGIT_CLASSES.items() for entry in entries]
+MAX_SECONDS = 1.0
 
 
-@pytest.mark.parametrize(("dialect", "sql"), REJECT)
-def test_refuses(dialect: str, sql: str) -> None:
-    with pytest.raises(SQLValidationError) as info:
-        validate_syntax(sql, dialect)
-    assert info.value.message
-    assert info.value.sql == sql
+def _timed(sql: str, dialect: str) -> tuple[float, str | SQLValidationError]:
+    start = time.perf_counter()
+    try:
+        outcome: str | SQLValidationError = validate_syntax(sql, dialect)
+    except SQLValidationError as err:
+        outcome = err
+    return time.perf_counter() - start, outcome
 
 
-@pytest.mark.parametrize(("dialect", "sql"), ACCEPT)
-def test_accepts(dialect: str, sql: str) -> None:
-    cleaned = validate_syntax(sql, dialect)
-    assert not cleaned.endswith(";")
-    assert cleaned == sql.strip().removesuffix(";").rstrip()
+@pytest.mark.parametrize(("kind", "dialect", "reason", "sql"), ATTACKS, ids=[f"{a[1]}-{i}" for i, a in enumerate(ATTACKS)])
+def test_refuses_with_the_exact_reason(kind: str, dialect: str, reason: str, sql: str) -> None:
+    seconds, outcome = _timed(sql, dialect)
+    assert isinstance(outcome, SQLValidationError), f"{kind}: accepted {sql!r}"
+    assert outcome.reason == reason, f"{kind}: {outcome.reason} ({outcome.message})"
+    assert outcome.message and outcome.sql == sql
+    assert "Traceback" not in outcome.message
+    assert seconds < MAX_SECONDS
 
 
-def test_corpus_is_large_enough() -> None:
-    assert len(REJECT) >= 100
-    assert len(ACCEPT) >= 100
+@pytest.mark.parametrize(("kind", "dialect", "sql"), LEGIT, ids=[f"{a[1]}-{i}" for i, a in enumerate(LEGIT)])
+def test_accepts(kind: str, dialect: str, sql: str) -> None:
+    seconds, outcome = _timed(sql, dialect)
+    assert isinstance(outcome, str), f"{kind}: {outcome}"
+    assert seconds < MAX_SECONDS
+    # The cleaned text is the query as given, less the blanks and one trailing `;` (and a comment after it).
+    original = sql.strip()
+    assert original.startswith(outcome)
+    rest = original[len(outcome):]
+    assert rest == "" or rest.lstrip().startswith(";")
+
+
+def test_corpora_are_large_and_cover_every_dialect() -> None:
+    assert len(ATTACKS) >= 300
+    assert len(LEGIT) >= 150
+    attacks = Counter(dialect for _, dialect, _, _ in ATTACKS)
+    legit = Counter(dialect for _, dialect, _ in LEGIT)
+    for dialect in ("oracle", "postgres", "mysql", "sqlite"):
+        assert attacks[dialect] >= 40, attacks
+        assert legit[dialect] >= 15, legit
+
+
+def test_every_refusal_reason_is_exercised() -> None:
+    reasons = {reason for _, _, reason, _ in ATTACKS}
+    assert reasons >= {
+        "empty", "unparseable", "multiple_statements", "not_a_query", "forbidden_statement", "database_link",
+        "sequence", "denied_function", "denied_package", "denied_table", "system_catalog", "executable_comment",
+        "optimizer_hint", "session_variable",
+    }
 
 
 @pytest.mark.parametrize(
@@ -349,6 +81,8 @@ def test_corpus_is_large_enough() -> None:
         ("SELECT s.NEXTVAL FROM dual", "sequence"),
         ("SELECT DBMS_PIPE.RECEIVE_MESSAGE('a', 1) FROM dual", "denied_package"),
         ("SELECT * FROM sys.user$", "denied_table"),
+        ("SELECT * FROM all_tables", "system_catalog"),
+        ("SELECT BFILENAME('D', 'f') FROM dual", "denied_function"),
         ("SELEC 1", "unparseable"),
         ("", "empty"),
     ],
@@ -357,3 +91,19 @@ def test_reasons_are_specific(sql: str, reason: str) -> None:
     with pytest.raises(SQLValidationError) as info:
         validate_syntax(sql, "oracle")
     assert info.value.reason == reason
+
+
+@pytest.mark.parametrize(
+    ("dialect", "sql", "name"),
+    [
+        ("postgres", 'SELECT U&"\\0070g_sleep"(10)', "PG_SLEEP"),
+        ("postgres", "SELECT pg_catalog.\"pg_ls_dir\"('/')", "PG_CATALOG.PG_LS_DIR"),
+        ("mysql", "SELECT `LOAD_FILE`('/etc/passwd')", "LOAD_FILE"),
+        ("sqlite", "SELECT [load_extension]('x.so')", "LOAD_EXTENSION"),
+    ],
+)
+def test_refused_function_is_named_with_the_setting_that_allows_it(dialect: str, sql: str, name: str) -> None:
+    with pytest.raises(SQLValidationError) as info:
+        validate_syntax(sql, dialect)
+    assert name in info.value.message
+    assert "TEXT2SQL_SECURITY__ALLOWED_FUNCTIONS" in info.value.message

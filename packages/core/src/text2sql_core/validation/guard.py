@@ -59,8 +59,13 @@ def _parse_tokens(tokens: list[Token], sql: str, dialect: Dialect, name: str) ->
     except Exception as err:  # sqlglot raises assorted errors (even RecursionError) on odd input: refuse
         raise _refuse(f"The SQL could not be parsed as {name} ({type(err).__name__}); only parseable queries run.",
                       sql, "unparseable") from err
-    # sqlglot swallows one trailing semicolon; any other empty statement is a stray separator.
+    # sqlglot swallows one trailing semicolon (a comment after it becomes a last `Semicolon` holding it); any
+    # other empty statement is a stray separator.
+    if len(parsed) == 2 and isinstance(parsed[1], exp.Semicolon):
+        parsed = parsed[:1]
     statements = [s for s in parsed if s is not None]
+    if not statements:
+        raise _refuse("The SQL holds no statement (only comments or separators).", sql, "empty")
     if len(statements) != 1 or len(parsed) != 1:
         raise _refuse(
             f"Exactly one statement may run; found {len(statements)} statement(s) and "
@@ -112,7 +117,8 @@ def _check_table(node: exp.Table, sql: str, dialect: str) -> None:
     if not isinstance(node.this, exp.Identifier):
         return  # a table-valued function: its call is checked as a function
     if is_secret_table(node.name, node.db or None):
-        raise _refuse(f"The table {node.sql()} holds credentials and may not be read.", sql, "denied_table")
+        raise _refuse(f"The table {node.sql()} holds credentials or engine internals and may not be read.",
+                      sql, "denied_table")
     if node.db and is_denied_package(node.db):
         raise _refuse(f"The package {node.db} is not allowed in a read-only query.", sql, "denied_package")
     kind = system_catalog_kind(node.name, node.db or None, dialect)

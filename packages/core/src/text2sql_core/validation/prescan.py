@@ -22,6 +22,7 @@ __all__ = ["prescan"]
 # query never needs the sequence, and a scanner that disagrees with the server about where a string ends must
 # not be able to hide one.
 _EXECUTABLE_COMMENT = re.compile(r"/\*\s*M?!", re.IGNORECASE)
+_ROUGH_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
 def _refuse(message: str, sql: str, reason: str) -> SQLValidationError:
@@ -35,6 +36,23 @@ def _check_size(sql: str, policy: GuardPolicy) -> None:
             "query, or raise TEXT2SQL_SECURITY__MAX_SQL_CHARS.",
             sql,
             "too_long",
+        )
+
+
+def _check_rough_size(sql: str, policy: GuardPolicy) -> None:
+    """Refuse huge inputs before the (pure Python) tokenizer reads them, where the character cap was raised.
+
+    A regex (in C) counts words and punctuation marks, roughly sqlglot's tokens (a string literal counts one per
+    word). Within the default character cap this count never reaches thrice the token bound; above it, a query
+    of that many words and symbols is refused as too complex without being tokenized.
+    """
+    rough = sum(1 for _ in _ROUGH_TOKEN.finditer(sql))
+    if rough > 3 * policy.max_tokens:
+        raise _refuse(
+            f"The SQL has about {rough:,} words and symbols; the limit is {policy.max_tokens:,} tokens (long IN "
+            "lists or OR chains belong in a table or a range). Simplify the query.",
+            sql,
+            "too_complex",
         )
 
 
@@ -99,6 +117,7 @@ def _check_oracle(tokens: list[Token], sql: str) -> None:
 def prescan(sql: str, dialect_name: str, dialect: Dialect, policy: GuardPolicy) -> list[Token]:
     """The tokens of `sql`, once the text passed the size, comment, hint and link checks."""
     _check_size(sql, policy)
+    _check_rough_size(sql, policy)
     tokens = _tokenize(sql, dialect)
     _check_work(tokens, sql, policy)
     if dialect_name == "mysql":
