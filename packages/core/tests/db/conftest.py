@@ -99,7 +99,10 @@ def postgres_wall() -> Iterator[WallDatabase]:
             conn.execute("CREATE TABLE items (id int PRIMARY KEY, name text)")
             with conn.cursor() as cur:
                 cur.executemany("INSERT INTO items VALUES (%s, %s)", _items())
+            conn.execute("CREATE SEQUENCE items_seq")
             conn.execute(f"GRANT SELECT ON items TO {READER}")
+            # USAGE lets the reader call nextval: only the read-only transaction stands in the way
+            conn.execute(f"GRANT USAGE ON SEQUENCE items_seq TO {READER}")
             conn.execute(f"ALTER ROLE {READER} SET default_transaction_read_only = on")
         try:
             yield WallDatabase("postgres", f"postgresql+psycopg://{READER}@127.0.0.1:5432/{NAME}",

@@ -44,12 +44,18 @@ ATTACKS = [
     "WITH gone AS (DELETE FROM items RETURNING id) SELECT count(*) FROM gone",
     "TRUNCATE items",
     "INSERT INTO items VALUES (100000, 'x') RETURNING id",
+    "SELECT nextval('items_seq')",
+    "SELECT setval('items_seq', 100)",
+    "SELECT set_config('transaction_read_only', 'off', true), nextval('items_seq')",
+    "SELECT query_to_xml('CREATE TABLE sneaky (a int)', true, false, '')",
+    f"SELECT query_to_xml('COPY (SELECT 1) TO PROGRAM ''touch {PROGRAM_FILE}''', true, false, '')",
 ]
 
 
 def _state(wall: WallDatabase) -> tuple[object, ...]:
     return (wall.fingerprint(), wall.scalar("SELECT count(*) FROM pg_largeobject_metadata"),
             wall.scalar("SELECT count(*) FROM pg_class WHERE relname = 'sneaky'"),
+            wall.scalar("SELECT last_value * 10 + is_called::int FROM items_seq"),
             COPY_FILE.exists(), PROGRAM_FILE.exists())
 
 
@@ -62,7 +68,7 @@ def test_writes_handed_straight_to_the_executor_change_nothing(postgres_wall: Wa
     with pytest.raises(DatabaseError):
         ReadOnlyExecutor(ConnectionSettings(url=url)).execute_sync(attack, unchecked=True)
     assert _state(postgres_wall) == before
-    assert before[0][0] == postgres_wall.rows and before[1:] == (0, 0, False, False)
+    assert before[0][0] == postgres_wall.rows and before[1:] == (0, 0, 10, False, False)
 
 
 def test_lo_import_is_refused_to_the_reader_and_rolled_back_for_a_superuser(postgres_wall: WallDatabase) -> None:
