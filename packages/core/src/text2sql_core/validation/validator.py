@@ -14,6 +14,7 @@ from text2sql_core.models.schema import TableSchema
 from text2sql_core.validation.catalog import SchemaCatalog
 from text2sql_core.validation.guard import parse_read_only, validate_syntax
 from text2sql_core.validation.llm_review import review_with_llm
+from text2sql_core.validation.policy import GuardPolicy
 from text2sql_core.validation.semantic import SemanticReport, check_references
 
 __all__ = ["SQLValidator"]
@@ -27,6 +28,7 @@ class SQLValidator:
         llm: BaseChatModel | None = None,
         denied_tables: Iterable[str] = (),
         denied_columns: Iterable[str] = (),
+        policy: GuardPolicy | None = None,
     ):
         self.dialect = normalize_dialect(dialect)
         self.tables = list(schema or [])
@@ -34,13 +36,15 @@ class SQLValidator:
         self.llm = llm
         self.denied_tables = {t.lower() for t in denied_tables}
         self.denied_columns = {c.lower() for c in denied_columns}
+        # None: the process's policy from TEXT2SQL_SECURITY__* (see `current_policy`).
+        self.policy = policy
 
     def validate_syntax(self, sql: str) -> str:
         """The cleaned SQL if it is exactly one read-only query; raises `SQLValidationError` otherwise."""
-        return validate_syntax(sql, self.dialect)
+        return validate_syntax(sql, self.dialect, policy=self.policy)
 
     def check_schema(self, sql: str) -> SemanticReport:
-        tree = parse_read_only(sql, self.dialect)
+        tree = parse_read_only(sql, self.dialect, policy=self.policy)
         if self.catalog is None:
             return _denied_only(tree, self.denied_tables, self.denied_columns)
         return check_references(tree, self.catalog, self.denied_tables, self.denied_columns)
