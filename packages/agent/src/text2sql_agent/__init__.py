@@ -2,7 +2,18 @@
 
 from text2sql_agent.agent import Text2SQLAgent
 from text2sql_agent.answer import Answer, Step, Suggestion
+from text2sql_agent.contracts import Candidate, Phase1Decision, QueryResult
 from text2sql_agent.graph import build_text2sql_graph
 from text2sql_agent.resources import AgentResources
 
-__all__ = ["AgentResources", "Answer", "Step", "Suggestion", "Text2SQLAgent", "build_text2sql_graph"]
+__all__ = [
+    "AgentResources",
+    "Answer",
+    "Candidate",
+    "Phase1Decision",
+    "QueryResult",
+    "Step",
+    "Suggestion",
+    "Text2SQLAgent",
+    "build_text2sql_graph",
+]

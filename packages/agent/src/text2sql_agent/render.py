@@ -14,7 +14,9 @@ __all__ = ["print_answer"]
 def print_answer(console: Console, answer: Answer, max_rows: int = 20) -> None:
     console.print(f"[bold]질문 / question:[/bold] {answer.question}")
     if answer.error and not answer.sql:
-        console.print(f"[yellow]{answer.error['message']}[/yellow]")
+        console.print(f"[yellow]{answer.error.message}[/yellow]")
+        if answer.error.remedy and answer.error.remedy not in answer.error.message:
+            console.print(f"[dim]→ {answer.error.remedy}[/dim]")
         for suggestion in answer.suggestions:
             console.print(f"  • {suggestion.description}  [dim]({suggestion.score:.2f})[/dim]")
         return
@@ -23,7 +25,7 @@ def print_answer(console: Console, answer: Answer, max_rows: int = 20) -> None:
                   + (f"   [bold]template:[/bold] {answer.template_id}" if answer.template_id else ""))
     console.print(Syntax(answer.sql_inlined or answer.sql or "", "sql", word_wrap=True))
     if answer.error:
-        console.print(f"[red]{answer.error['message']}[/red]")
+        console.print(f"[red]{answer.error.message}[/red]")
         return
     if answer.columns:
         table = Table(*answer.columns, show_lines=False)

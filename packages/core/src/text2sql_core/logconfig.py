@@ -28,19 +28,21 @@ def _level(name: str) -> int:
 
 
 def configure_logging(settings: UnifiedSettings, stream: TextIO | None = None) -> int:
-    """Set every project logger to `settings.log_level`, with one handler on stderr; idempotent (a second call
-    replaces the level and the handler, never adds one). Returns the level applied."""
+    """Set every project logger to `settings.log_level` and give the root logger one stderr handler (replaced,
+    never added twice, on a second call). Records propagate to the root as usual, so other handlers (pytest's,
+    uvicorn's) still see them. Returns the level applied."""
     level = _level(settings.log_level)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter(_FORMAT))
     setattr(handler, _MARK, True)
+    root = logging.getLogger()
+    for old in [h for h in root.handlers if getattr(h, _MARK, False)]:
+        root.removeHandler(old)
+    root.addHandler(handler)
+    # Other libraries speak at WARNING and above unless the project itself is asked to be quieter.
+    root.setLevel(max(level, logging.WARNING))
     for name in PROJECT_LOGGERS:
-        logger = logging.getLogger(name)
-        logger.setLevel(level)
-        for old in [h for h in logger.handlers if getattr(h, _MARK, False)]:
-            logger.removeHandler(old)
-        logger.addHandler(handler)
-        logger.propagate = False  # one line per record, whatever the root logger does
+        logging.getLogger(name).setLevel(level)
     for name, noisy_level in NOISY_LOGGERS.items():
         logging.getLogger(name).setLevel(max(noisy_level, level))
     return level
