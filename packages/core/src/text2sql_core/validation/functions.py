@@ -17,13 +17,14 @@ from text2sql_core.validation.allowlist import TYPED_ALLOWED, is_allowed_name
 from text2sql_core.validation.denylist import is_denied_package
 from text2sql_core.validation.policy import GuardPolicy
 
-__all__ = ["FunctionRefusal", "check_function", "function_name"]
+__all__ = ["MAX_SERIES_ROWS", "FunctionRefusal", "check_function", "function_name"]
 
 _SETTING = "TEXT2SQL_SECURITY__ALLOWED_FUNCTIONS"
 _UNICODE_ESCAPE = re.compile(r"\\(\+[0-9A-Fa-f]{6}|[0-9A-Fa-f]{4})")
 # Operators are Func subclasses in sqlglot (AND, =, LIKE, ->…): they are not calls.
 _OPERATORS = (exp.Binary, exp.Connector, exp.Unary)
 _ANONYMOUS = (exp.Anonymous, exp.AnonymousAggFunc)
+MAX_SERIES_ROWS = 1_000_000
 
 
 @dataclass(frozen=True)
@@ -81,6 +82,22 @@ def _check_qualified(node: exp.Func, name: str, dot: exp.Dot, policy: GuardPolic
     return _unknown(full)
 
 
+def _check_series(node: exp.Func) -> FunctionRefusal | None:
+    """generate_series within reason: a numeric series of literal bounds may not exceed MAX_SERIES_ROWS."""
+    start, end, step = (node.args.get(k) for k in ("start", "end", "step"))
+    if not (isinstance(start, exp.Literal) and isinstance(end, exp.Literal)) or start.is_string or end.is_string:
+        return None  # dates or expressions: the database's timeout and row cap bound them
+    stride = abs(float(step.this)) if isinstance(step, exp.Literal) and not step.is_string else 1.0
+    rows = abs(float(end.this) - float(start.this)) / (stride or 1.0)
+    if rows > MAX_SERIES_ROWS:
+        return FunctionRefusal(
+            f"generate_series would produce about {rows:,.0f} rows; the limit is {MAX_SERIES_ROWS:,}. Use a "
+            "narrower range.",
+            "too_complex",
+        )
+    return None
+
+
 def check_function(node: exp.Func, dialect: str, policy: GuardPolicy) -> FunctionRefusal | None:
     """None if the call may run; else why not. Allowed anonymous calls are rewritten to their bare name."""
     if isinstance(node, _OPERATORS):
@@ -91,6 +108,8 @@ def check_function(node: exp.Func, dialect: str, policy: GuardPolicy) -> Functio
         return _check_qualified(node, name, parent, policy)
     if is_denied_package(name):
         return FunctionRefusal(f"The package {name} is not allowed in a read-only query.", "denied_package")
+    if isinstance(node, exp.GenerateSeries | exp.ExplodingGenerateSeries):
+        return _check_series(node)
     if not isinstance(node, _ANONYMOUS):
         return None if type(node).__name__ in TYPED_ALLOWED else _unknown(name)
     if is_allowed_name(name, dialect) or policy.allows_function(name):
