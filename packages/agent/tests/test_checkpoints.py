@@ -13,6 +13,7 @@ from typing import Annotated, Any, TypedDict
 import pytest
 from langgraph.checkpoint.base.id import uuid6
 from langgraph.graph import END, START, StateGraph
+from pydantic import BaseModel
 
 from text2sql_agent.checkpoints import (
     RetainingSqliteSaver,
@@ -20,7 +21,9 @@ from text2sql_agent.checkpoints import (
     checkpoint_time,
     make_checkpointer,
     postgres_conninfo,
+    state_serializer,
 )
+from text2sql_agent.contracts import Turn
 from text2sql_core.errors import Text2SQLError
 from text2sql_core.settings import UnifiedSettings
 
@@ -127,6 +130,21 @@ def test_retention_failure_never_fails_the_question(tmp_path: Path, caplog: pyte
     saver._keep_latest = broken  # type: ignore[method-assign]
     assert _ask(_graph(saver), "chat-1", "q")["history"][-1] == "answer:q"
     assert "checkpoint retention failed" in caplog.text
+
+
+class Stranger(BaseModel):
+    """A class no agent state holds."""
+
+    note: str
+
+
+def test_checkpoints_rebuild_only_the_state_s_own_classes(caplog: pytest.LogCaptureFixture) -> None:
+    serde = state_serializer()
+    turn = Turn(question="부서별 직원 수를 알려줘", sql="SELECT 1")
+    assert serde.loads_typed(serde.dumps_typed(turn)) == turn
+    assert "unregistered type" not in caplog.text
+    stranger = serde.loads_typed(serde.dumps_typed(Stranger(note="x")))
+    assert not isinstance(stranger, Stranger)  # its data comes back, not an instance of a class a row named
 
 
 def test_checkpoint_ids_tell_their_time() -> None:

@@ -16,6 +16,7 @@ the next write tries again.
 from __future__ import annotations
 
 import atexit
+import dataclasses
 import logging
 import sqlite3
 import threading
@@ -23,13 +24,16 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args, get_type_hints
 from uuid import UUID
 
 from langgraph.checkpoint.base import BaseCheckpointSaver
 from langgraph.checkpoint.postgres import PostgresSaver
+from langgraph.checkpoint.serde.jsonplus import JsonPlusSerializer
 from langgraph.checkpoint.sqlite import SqliteSaver
+from pydantic import BaseModel
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
@@ -37,7 +41,7 @@ from text2sql_core.errors import ConfigurationError, DatabaseError
 from text2sql_core.settings import UnifiedSettings
 
 __all__ = ["RetainingPostgresSaver", "RetainingSqliteSaver", "Retention", "checkpoint_time", "make_checkpointer",
-           "postgres_conninfo"]
+           "postgres_conninfo", "state_serializer", "state_types"]
 
 log = logging.getLogger(__name__)
 
@@ -124,8 +128,8 @@ class _Retaining:
 
 
 class RetainingSqliteSaver(_Retaining, SqliteSaver):
-    def __init__(self, conn: sqlite3.Connection, retention: Retention):
-        super().__init__(conn)
+    def __init__(self, conn: sqlite3.Connection, retention: Retention, serde: Any | None = None):
+        super().__init__(conn, serde=serde)
         self._init_retention(retention)
 
     def _threads_by_recency(self) -> list[tuple[str, str]]:
@@ -142,8 +146,8 @@ class RetainingSqliteSaver(_Retaining, SqliteSaver):
 
 
 class RetainingPostgresSaver(_Retaining, PostgresSaver):
-    def __init__(self, conn: Any, retention: Retention):
-        super().__init__(conn)
+    def __init__(self, conn: Any, retention: Retention, serde: Any | None = None):
+        super().__init__(conn, serde=serde)
         self._init_retention(retention)
 
     def _threads_by_recency(self) -> list[tuple[str, str]]:
@@ -160,6 +164,40 @@ def _masked(url: str) -> str:
         return make_url(url).render_as_string(hide_password=True)
     except ArgumentError:
         return "<unparsable URL>"
+
+
+def state_types() -> set[type]:
+    """Every class the agent's state can hold (pydantic models, dataclasses, enums), read from `AgentState`."""
+    from text2sql_agent.state import AgentState
+
+    found: set[type] = set()
+
+    def visit(hint: Any) -> None:
+        for arg in get_args(hint):
+            visit(arg)
+        if not isinstance(hint, type) or hint in found:
+            return
+        if issubclass(hint, BaseModel):
+            found.add(hint)
+            for field in hint.model_fields.values():
+                visit(field.annotation)
+        elif dataclasses.is_dataclass(hint):
+            found.add(hint)
+            for field in dataclasses.fields(hint):
+                visit(field.type)
+        elif issubclass(hint, Enum):
+            found.add(hint)
+
+    for hint in get_type_hints(AgentState, include_extras=True).values():
+        visit(hint)
+    return found
+
+
+def state_serializer() -> JsonPlusSerializer:
+    """LangGraph's serializer, told which classes a checkpoint may rebuild: the state's own and nothing else. By
+    default it rebuilds any class a stored row names (and warns that this will stop): a row written into a shared
+    database must not choose what code runs."""
+    return JsonPlusSerializer(allowed_msgpack_modules=[(t.__module__, t.__name__) for t in state_types()])
 
 
 def postgres_conninfo(url: str) -> str:
@@ -193,7 +231,7 @@ def _postgres(url: str, retention: Retention) -> RetainingPostgresSaver:
     # The server answers several questions at once: a small pool, closed when the process ends.
     pool = ConnectionPool(conninfo, min_size=1, max_size=4, kwargs=options, open=True)
     atexit.register(pool.close)
-    return RetainingPostgresSaver(pool, retention)
+    return RetainingPostgresSaver(pool, retention, state_serializer())
 
 
 def make_checkpointer(settings: UnifiedSettings, retention: Retention | None = None) -> BaseCheckpointSaver:
@@ -203,4 +241,4 @@ def make_checkpointer(settings: UnifiedSettings, retention: Retention | None = N
         return _postgres(settings.agent.checkpoint_url.get_secret_value(), retention)
     path = Path(settings.agent.checkpoint_path or settings.data_dir / "checkpoints.sqlite")
     path.parent.mkdir(parents=True, exist_ok=True)
-    return RetainingSqliteSaver(sqlite3.connect(path, check_same_thread=False), retention)
+    return RetainingSqliteSaver(sqlite3.connect(path, check_same_thread=False), retention, state_serializer())
