@@ -8,6 +8,7 @@ import asyncio
 import logging
 import threading
 import time
+import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -46,8 +47,12 @@ class WarmUp:
         for datasource in agent.settings.datasource_names():
             plan.append((f"schema:{datasource}", lambda ds=datasource: resources.tables(ds)))
         if agent.llm is None:
-            # Not with an LLM: a dry run would call it. Stateless and not executed: nothing is written or run.
-            plan.append(("graph", lambda: agent.ask(WARM_UP_QUESTION, datasource=default, execute=False)))
+            # Not with an LLM: a dry run would call it. Not executed (nothing runs on the database), but in a thread
+            # of its own, as every A2A task is: that builds the checkpointed graph (~1 s the first time). The
+            # one checkpoint it leaves goes with the checkpointer's retention.
+            thread = f"warm-up:{uuid.uuid4().hex}"
+            plan.append(("graph", lambda: agent.ask(WARM_UP_QUESTION, datasource=default, thread_id=thread,
+                                                    execute=False)))
         return plan
 
     def _claim(self, retry_failed: bool) -> bool:
