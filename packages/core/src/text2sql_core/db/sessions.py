@@ -107,12 +107,14 @@ class MySQLPolicy(SessionPolicy):
         return to_pyformat(sql)
 
     def begin(self, conn: Any, timeout_s: float) -> None:
-        cursor = conn.cursor()
-        try:
-            cursor.execute("SELECT VERSION()")
-            version = str(cursor.fetchone()[0])
-        finally:
-            cursor.close()
+        version = str(getattr(raw_connection(conn), "server_version", "") or "")  # from the handshake, no query
+        if not version:
+            cursor = conn.cursor()
+            try:
+                cursor.execute("SELECT VERSION()")
+                version = str(cursor.fetchone()[0])
+            finally:
+                cursor.close()
         limit = (f"SET SESSION max_statement_time = {timeout_s:.3f}" if "mariadb" in version.lower()
                  else f"SET SESSION max_execution_time = {int(timeout_s * 1000)}")
         # SESSION READ ONLY too: a statement that commits implicitly leaves the next transaction read-only
