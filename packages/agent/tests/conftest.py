@@ -97,5 +97,10 @@ def make_agent(fast_demo: FastDemo) -> Callable[..., Text2SQLAgent]:
 
 
 @pytest.fixture
+def hashing_embeddings() -> HashingEmbeddings:
+    return HashingEmbeddings()
+
+
+@pytest.fixture
 def demo_db(fast_demo: FastDemo) -> Path:
     return fast_demo.settings.data_dir / "demo.db"

@@ -7,8 +7,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from text2sql_agent.evaluation.protocol import split_questions, template_key
 from text2sql_agent.evaluation.spider import run_spider_eval
+from text2sql_agent.phase1.confidence import ConfidenceFeatures
 from text2sql_core.settings import UnifiedSettings
 
 
@@ -23,6 +26,7 @@ def test_split_follows_the_protocol() -> None:
     assert template_key('SELECT a FROM t WHERE b = "x"') == "SELECT a FROM t WHERE b = ?"
 
 
+@pytest.mark.slow  # indexes a Spider slice with the bundled model into Milvus Lite (~2 min on two cores)
 def test_run_on_a_slice_matches_the_checker(spider: Path, tmp_path: Path) -> None:
     questions = json.loads((spider / "questions.json").read_text())[:120]
     sample = tmp_path / "sample.json"
@@ -34,6 +38,8 @@ def test_run_on_a_slice_matches_the_checker(spider: Path, tmp_path: Path) -> Non
     assert set(rows[0]) == {"question", "db_id", "gold_sql", "in_library", "retrieved", "decision", "sql",
                             "latency_ms"}
     assert all(r["sql"] is None for r in rows if r["decision"] == "fallback")
+    # the calibration's rows come from the typed Phase 1 decision (Answer.phase1), one per decided query
+    assert run.features and all(isinstance(f, ConfidenceFeatures) for f, _, _ in run.features)
     checker = spider.parent.parent / "tools" / "spider_check.py"
     if checker.exists():
         out = subprocess.run([sys.executable, str(checker), str(sample), str(tmp_path / "out" / "results.jsonl")],

@@ -41,3 +41,12 @@ def test_several_in_order_and_none() -> None:
     found = find_date_ranges("2024-01-01부터 2024-03-31까지", TODAY)
     assert [r[1][0] for r in found] == [date(2024, 1, 1), date(2024, 3, 31)]
     assert find_date_ranges("부서별 직원 수", TODAY) == []
+
+
+def test_today_comes_from_the_one_clock() -> None:
+    from text2sql_core.clock import pinned_today
+
+    with pinned_today(date(2024, 3, 15)):
+        assert find_date_ranges("지난달 매출") == [(0, (date(2024, 2, 1), date(2024, 2, 29)))]
+    with pinned_today(date(2025, 1, 10)):
+        assert find_date_ranges("지난달 매출") == [(0, (date(2024, 12, 1), date(2024, 12, 31)))]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from text2sql_core import clock
+
 __all__ = ["find_date_ranges"]
 
 DateRange = tuple[date, date]  # inclusive
@@ -56,7 +58,7 @@ _KOREAN_YEAR = re.compile(r"(\d{4})\s*년")
 
 def find_date_ranges(question: str, today: date | None = None) -> list[tuple[int, DateRange]]:
     """(position, range) of each date expression, in the order they appear; longer patterns win overlaps."""
-    today = today or date.today()
+    today = today or clock.today()  # the one clock: tests and evaluations pin it
     found: list[tuple[int, int, DateRange]] = []
 
     def add(match: re.Match[str], value: DateRange) -> None:
