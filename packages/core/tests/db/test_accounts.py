@@ -50,10 +50,12 @@ def test_the_pool_warns_once_on_first_connect(postgres_wall: WallDatabase, caplo
 
 
 def test_oracle_privileges_beyond_create_session_are_named() -> None:
-    granted = [("CREATE SESSION",), ("SELECT ANY TABLE",), ("CREATE TABLE",), ("DBA",)]
+    granted = [("CREATE SESSION",), ("SELECT ANY TABLE",), ("CREATE TABLE",), ("DBA",), ("INSERT ON APP.ORDERS",)]
     conn = FakeOracleConnection(lambda sql, binds: (["PRIVILEGE"], granted))
     risks = account_risks("oracle", conn)
-    assert risks == ["the account holds CREATE TABLE", "the account holds DBA", "the account holds SELECT ANY TABLE"]
+    assert risks == ["the account holds CREATE TABLE", "the account holds DBA",
+                     "the account holds INSERT ON APP.ORDERS", "the account holds SELECT ANY TABLE"]
+    assert "session_privs" in conn.executed[0][0] and "user_tab_privs_recd" in conn.executed[0][0]
     assert conn.rolled_back == 1  # no transaction left open for SET TRANSACTION READ ONLY to trip over
     clean = FakeOracleConnection(lambda sql, binds: (["PRIVILEGE"], [("CREATE SESSION",)]))
     assert account_risks("oracle", clean) == []

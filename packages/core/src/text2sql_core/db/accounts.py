@@ -34,7 +34,11 @@ _MYSQL_DANGEROUS = ("ALL PRIVILEGES", "FILE", "SUPER", "PROCESS", "SHUTDOWN", "R
                     "GRANT OPTION", "INSERT", "UPDATE", "DELETE", "CREATE", "DROP", "ALTER", "EXECUTE",
                     "CREATE TEMPORARY TABLES", "LOCK TABLES", "BINLOG ADMIN", "CONNECTION ADMIN", "READ_ONLY ADMIN",
                     "SET USER", "SYSTEM_VARIABLES_ADMIN")
-_ORACLE_CHECK = "SELECT privilege FROM session_privs UNION ALL SELECT role FROM session_roles"
+_ORACLE_CHECK = (
+    "SELECT privilege FROM session_privs UNION ALL SELECT role FROM session_roles "
+    "UNION ALL SELECT privilege || ' ON ' || owner || '.' || table_name FROM user_tab_privs_recd "
+    "WHERE privilege IN ('INSERT', 'UPDATE', 'DELETE', 'ALTER', 'INDEX')"
+)
 
 
 def _postgres(cursor: Any) -> list[str]:
@@ -63,11 +67,14 @@ _ORACLE_ROLES = frozenset({"DBA", "SYSDBA", "SYSOPER", "EXP_FULL_DATABASE", "IMP
 
 
 def _oracle_wide(name: str) -> bool:
-    # Oracle DDL commits implicitly, so it is not held back by SET TRANSACTION READ ONLY: any CREATE/ALTER/DROP
-    # privilege beyond CREATE SESSION, and any "ANY" privilege, is a way around the read-only session.
+    # Oracle DDL commits implicitly and PL/SQL can COMMIT or run an autonomous transaction, so SET TRANSACTION
+    # READ ONLY holds back none of: CREATE/ALTER/DROP beyond CREATE SESSION, "ANY" privileges, and object grants
+    # to write (INSERT/UPDATE/DELETE ON owner.table, received directly).
     if name == "CREATE SESSION":
         return False
-    return " ANY " in f" {name} " or name.split(" ")[0] in {"CREATE", "ALTER", "DROP"} or name in _ORACLE_ROLES
+    first = name.split(" ")[0]
+    return " ANY " in f" {name} " or first in {"CREATE", "ALTER", "DROP", "INSERT", "UPDATE", "DELETE", "INDEX"} \
+        or name in _ORACLE_ROLES
 
 
 def _oracle(cursor: Any) -> list[str]:

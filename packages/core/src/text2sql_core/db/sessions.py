@@ -102,7 +102,6 @@ class MySQLPolicy(SessionPolicy):
     One statement per call: the connection never has CLIENT.MULTI_STATEMENTS (`db.connect`). Rows stream
     (PyMySQL's SSCursor): the default cursor would hold the whole result in memory before the row cap applies."""
 
-
     def prepare_sql(self, sql: str) -> str:
         return to_pyformat(sql)
 
