@@ -100,6 +100,7 @@ DIALECT_FUNCTIONS: dict[str, frozenset[str]] = {
         jsonb_object_keys json_typeof jsonb_typeof jsonb_pretty jsonb_path_query jsonb_path_query_array
         jsonb_path_query_first jsonb_path_exists jsonb_path_match jsonb_strip_nulls json_strip_nulls
         jsonb_set jsonb_insert pg_typeof num_nonnulls num_nulls quote_literal quote_ident unaccent
+        to_tsvector to_tsquery plainto_tsquery phraseto_tsquery websearch_to_tsquery ts_rank ts_rank_cd ts_headline
         """
     ),
     "mysql": _names(
