@@ -8,6 +8,7 @@ from sqlglot import exp
 from sqlglot.optimizer.scope import Scope, traverse_scope
 
 from text2sql_core.validation.catalog import SchemaCatalog
+from text2sql_core.validation.scopes import scope_outputs
 
 __all__ = ["SemanticReport", "check_references"]
 
@@ -30,42 +31,6 @@ class SemanticReport:
     @property
     def ok(self) -> bool:
         return not self.problems and not self.denied
-
-
-def _star_sources(scope: Scope, catalog: SchemaCatalog) -> set[str] | None:
-    """The columns `SELECT *` yields in `scope`, expanded against the schema; None when a source is unknown."""
-    names: set[str] = set()
-    for _, source in scope.selected_sources.values():
-        if isinstance(source, Scope):
-            outputs = _scope_outputs(source, catalog)
-            if outputs is None:
-                return None
-            names |= outputs
-        elif isinstance(source, exp.Table) and catalog.has_table(source.name):
-            names |= catalog.columns_of(source.name)
-        else:
-            return None
-    return names
-
-
-def _scope_outputs(scope: Scope, catalog: SchemaCatalog) -> set[str] | None:
-    """Names a derived table or CTE exposes (`*` expanded against the schema); None when they cannot be known."""
-    expression = scope.expression
-    if isinstance(expression, exp.SetOperation):
-        left = expression.left
-        return {s.alias_or_name.lower() for s in left.selects} if isinstance(left, exp.Select) else None
-    if not isinstance(expression, exp.Select):
-        return None
-    names: set[str] = set()
-    for select in expression.selects:
-        if isinstance(select, exp.Star) or (isinstance(select, exp.Column) and select.is_star):
-            expanded = _star_sources(scope, catalog)
-            if expanded is None:
-                return None
-            names |= expanded
-        else:
-            names.add(select.alias_or_name.lower())
-    return names
 
 
 class _Checker:
@@ -140,7 +105,7 @@ class _Checker:
 
     def _check_in_source(self, column: exp.Column, name: str, source: exp.Table | Scope) -> None:
         if isinstance(source, Scope):
-            outputs = _scope_outputs(source, self.catalog)
+            outputs = scope_outputs(source, self.catalog)
             if outputs is not None and name not in outputs:
                 self.report.problems.append(f"column {column.sql()} is not produced by its subquery")
             return
@@ -175,7 +140,7 @@ class _Checker:
         found = False
         for _, source in scope.selected_sources.values():
             if isinstance(source, Scope):
-                outputs = _scope_outputs(source, self.catalog)
+                outputs = scope_outputs(source, self.catalog)
                 found = found or outputs is None or name in outputs
             elif self.catalog.has_column(source.name, name):
                 self._note_column(source.name.lower(), name)

@@ -6,7 +6,6 @@ from collections.abc import Iterable
 
 from langchain_core.language_models import BaseChatModel
 from sqlglot import exp
-from sqlglot.optimizer.scope import traverse_scope
 
 from text2sql_core.dialects import normalize_dialect
 from text2sql_core.errors import SQLValidationError
@@ -15,6 +14,7 @@ from text2sql_core.validation.catalog import SchemaCatalog
 from text2sql_core.validation.guard import parse_read_only, validate_syntax
 from text2sql_core.validation.llm_review import review_with_llm
 from text2sql_core.validation.policy import GuardPolicy
+from text2sql_core.validation.scopes import whole_row_reads
 from text2sql_core.validation.semantic import SemanticReport, check_references
 
 __all__ = ["SQLValidator"]
@@ -86,28 +86,7 @@ def _denied_only(tree: exp.Expression, denied_tables: set[str], denied_columns: 
             report.denied.append(f"column {column.name} is not allowed")
     guarded = {c.split(".")[0] for c in denied_columns if "." in c}
     any_table = any("." not in c for c in denied_columns)
-    for table, how in _whole_row_reads(tree):
+    for table, how in whole_row_reads(tree):
         if any_table or table in guarded:
             report.denied.append(f"{how} may expose a denied column of {table}; name the columns instead")
     return report
-
-
-def _whole_row_reads(tree: exp.Expression) -> list[tuple[str, str]]:
-    """(table, how) for every `*`, `t.*` and whole-row reference, resolved through scopes to real tables."""
-    reads: list[tuple[str, str]] = []
-    try:
-        scopes = traverse_scope(tree)
-    except Exception:  # cannot resolve: treat every table as read whole, the safe reading
-        return [(t.name.lower(), "the query") for t in tree.find_all(exp.Table)]
-    for scope in scopes:
-        tables = {alias.lower(): src.name.lower() for alias, (_, src) in scope.selected_sources.items()
-                  if isinstance(src, exp.Table)}
-        if isinstance(scope.expression, exp.Select) and any(isinstance(s, exp.Star) for s in scope.expression.selects):
-            reads += [(t, "SELECT *") for t in tables.values()]
-        for star in scope.stars:
-            if isinstance(star, exp.Column) and star.table.lower() in tables:
-                reads.append((tables[star.table.lower()], f"{star.table}.*"))
-        for column in scope.columns:
-            if not column.table and column.name.lower() in tables:
-                reads.append((tables[column.name.lower()], f"the whole-row reference {column.name}"))
-    return reads
