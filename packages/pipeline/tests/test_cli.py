@@ -62,3 +62,96 @@ def test_index_schema(env: Path) -> None:
     assert result.exit_code == 0 and "1 tables, indexed 1" in result.stdout
     again = CliRunner().invoke(app, ["index-schema"])
     assert "indexed 0, unchanged 1" in again.stdout
+
+
+def _templates(path: Path, count: int) -> Path:
+    # distinct columns, so that no two are the same template (literals alone would merge as duplicates)
+    lines = [f'{{"sql_text": "SELECT name, col{i} FROM singer WHERE age > 30", '
+             f'"description": "가수 이름과 속성 {i}번"}}' for i in range(count)]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_progress_lines_when_piped(env: Path) -> None:
+    path = _templates(env / "t.jsonl", 5)
+    result = CliRunner().invoke(app, ["index", str(path), "--datasource", "music", "--json", "--progress-every", "2"])
+    assert result.exit_code == 0, result.output
+    assert "reading: 2 rows" in result.stderr and "reading: 4 rows" in result.stderr
+    assert "indexing: 5/5 templates (100%" in result.stderr  # written a batch (64) at a time
+    assert json.loads(result.stdout.strip().splitlines()[-1])["indexed"] == 5
+    quiet = CliRunner().invoke(app, ["index", str(path), "--datasource", "music"])  # default: a line every 1000 rows
+    assert "reading:" not in quiet.stderr and "indexing:" not in quiet.stderr
+
+
+def test_json_summary_and_messages_keep_korean(env: Path) -> None:
+    path = env / "t.sql"
+    path.write_text("-- 설명: 가수 수\nSELECT COUNT(*) FROM singer;\nSELECT (이름 FROM singer;\n", encoding="cp949")
+    result = CliRunner().invoke(app, ["index", str(path), "--datasource", "music", "--json"])
+    assert result.exit_code == 0, result.output
+    assert "\\u" not in result.stdout and "t.sql:3 (statement 2)" in result.stderr
+    assert "unclosed parenthesis" in result.stderr
+
+
+def test_schema_warning_names_unknown_table_and_column(env: Path) -> None:
+    import sqlite3
+
+    with sqlite3.connect(env / "shop.db") as conn:
+        conn.execute("CREATE TABLE singer (id INTEGER PRIMARY KEY, name TEXT, age INTEGER)")
+    path = env / "t.sql"
+    path.write_text("SELECT name, COUNT(*) AS n FROM singer GROUP BY name ORDER BY n;\n"
+                    "SELECT nickname FROM singer;\nSELECT title FROM album;\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["index", str(path)], env={"TEXT2SQL_ORACLE__OLTP__URL": f"sqlite:///{env / 'shop.db'}"})
+    assert result.exit_code == 0, result.output
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning")]
+    assert len(warnings) == 2, result.stderr
+    assert "no column singer.nickname" in warnings[0] and "no table album" in warnings[1]
+
+
+def test_unreachable_schema_database_names_the_datasource_variables(env: Path) -> None:
+    result = CliRunner().invoke(app, ["index-schema", "--datasource", "sales"], env={
+        "TEXT2SQL_DATASOURCES__SALES__OLTP_URL": "postgresql://postgres@127.0.0.1:9/nope"})
+    assert result.exit_code == 2
+    assert "[DATABASE_UNREACHABLE]" in result.stderr and "TEXT2SQL_DATASOURCES__SALES__OLTP_URL" in result.stderr
+    assert "'sales'" in result.stderr and "sqlalche.me" not in result.stderr and "Traceback" not in result.stderr
+
+
+@pytest.mark.slow
+def test_ctrl_c_prints_what_was_stored(env: Path) -> None:
+    """A real `text2sql index` process, interrupted by SIGINT once it has written its first batch."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+
+    path = _templates(env / "many.jsonl", 640)
+    process = subprocess.Popen(
+        [sys.executable, "-c", "from text2sql.cli import main; main()", "index", str(path), "--json",
+         "--datasource", "music", "--progress-every", "64"],
+        cwd=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        env={**os.environ, "TEXT2SQL_MILVUS__URI": str(env / "milvus.db"), "TEXT2SQL_DATA_DIR": str(env)})
+    stderr: list[str] = []
+
+    def watch() -> None:
+        assert process.stderr is not None
+        for line in process.stderr:
+            stderr.append(line)
+            if line.startswith("indexing: 64/"):
+                process.send_signal(signal.SIGINT)
+
+    reader = threading.Thread(target=watch)
+    reader.start()
+    stdout, _ = process.communicate(timeout=600)
+    reader.join()
+    text = "".join(stderr)
+    assert process.returncode == 130, text
+    assert "interrupted (Ctrl-C) while indexing" in text and "Traceback" not in text
+    summary = json.loads(stdout.strip().splitlines()[-1])
+    assert summary["interrupted"] == "indexing" and summary["read"] == 640
+    assert 64 <= summary["stored"] < 640 and summary["pending"] == 640 - summary["stored"]
+    assert summary["indexed"] <= summary["stored"]
+    again = subprocess.run([sys.executable, "-c", "from text2sql.cli import main; main()", "index", str(path), "--json",
+                            "--datasource", "music"], cwd=env, capture_output=True, text=True, timeout=600,
+                           env={**os.environ, "TEXT2SQL_MILVUS__URI": str(env / "milvus.db"), "TEXT2SQL_DATA_DIR": str(env)})
+    resumed = json.loads(again.stdout.strip().splitlines()[-1])
+    assert resumed["unchanged"] >= summary["stored"] - 64 and resumed["indexed"] + resumed["unchanged"] == 640

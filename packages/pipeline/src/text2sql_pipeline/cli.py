@@ -1,77 +1,141 @@
-"""`text2sql index …` and `text2sql index-schema …`: the batch commands."""
+"""`text2sql index …` and `text2sql index-schema …`: the batch commands.
+
+Only typer and rich at import: Milvus, the models and the database drivers are imported when a command runs.
+Progress goes to stderr — a bar on a terminal, a line every `--progress-every` rows when piped — and Ctrl-C
+prints what was stored before it stopped.
+"""
 
 from __future__ import annotations
 
 import logging
 import sys
+import time
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from text2sql_core.db.connect import connection_factory
-from text2sql_core.errors import Text2SQLError
-from text2sql_core.llm import create_llm_with_retry
-from text2sql_core.models import TableSchema
-from text2sql_core.schema import create_schema_loader
-from text2sql_core.settings import UnifiedSettings
-from text2sql_pipeline.index import TableStore, connect_milvus
-from text2sql_pipeline.ingest import HistoryFilters, expand_paths, read_oracle_history, read_template_file
-from text2sql_pipeline.run import index_rows, template_store
-from text2sql_pipeline.summary import IndexSummary
+if TYPE_CHECKING:
+    from text2sql_core.errors import Text2SQLError
+    from text2sql_core.models import TableSchema
+    from text2sql_core.settings import UnifiedSettings
+    from text2sql_pipeline.summary import IndexSummary
 
 __all__ = ["app", "index_command", "index_schema_command"]
 
 app = typer.Typer(help="Index SQL templates and schemas into Milvus.", no_args_is_help=True)
 err_console = Console(stderr=True, soft_wrap=True)
 log = logging.getLogger(__name__)
+INTERRUPTED_EXIT = 130  # the shell's code for a run stopped by Ctrl-C (128 + SIGINT)
+MAX_WARNINGS_SHOWN = 20
 
 
 def _fail(err: Text2SQLError) -> None:
-    err_console.print(f"[red]error[/red] [{err.code}] {err.message}")
+    from rich.markup import escape
+
+    err_console.print(f"[red]error[/red] {escape(f'[{err.code}] {err.message}')}", highlight=False)
     raise typer.Exit(2)
 
 
 def _schemas_for_descriptions(settings: UnifiedSettings, datasource: str) -> dict[str, list[TableSchema]]:
-    """Best effort: table and column comments make better descriptions, but indexing must not need them."""
+    """Best effort: comments make better descriptions and the schema catches unknown names; not required."""
+    from text2sql_core.schema import create_schema_loader
+
     try:
         return {datasource: create_schema_loader(settings, datasource).load_tables()}
     except Exception as err:
-        log.info("schema not available for descriptions (%s)", err)
+        log.info("schema not available for descriptions and name checks (%s)", err)
         return {}
 
 
-def _run_with_progress(rows: object, settings: UnifiedSettings, datasource: str, collection: str | None,
-                       drop: bool, show_progress: bool) -> IndexSummary:
+class _PipedProgress:
+    """A line every `every` rows, for logs and CI where a bar would be invisible or garbage."""
+
+    def __init__(self, every: int):
+        self.every, self.started, self.done = max(every, 1), time.perf_counter(), 0
+
+    def read(self, count: int) -> None:
+        if count % self.every == 0:
+            err_console.print(f"reading: {count} rows ({time.perf_counter() - self.started:.1f} s)", highlight=False)
+
+    def advance(self, n: int, total: int) -> None:
+        before, self.done = self.done, self.done + n
+        crossed = self.done // self.every > before // self.every
+        if crossed or (self.done == total > self.every and before < total):
+            err_console.print(f"indexing: {self.done}/{total} templates ({100 * self.done // max(total, 1)}%, "
+                              f"{time.perf_counter() - self.started:.1f} s)", highlight=False)
+
+
+def _run(rows: Any, settings: UnifiedSettings, datasource: str, collection: str | None, drop: bool,
+         progress_every: int) -> IndexSummary:
+    from text2sql_core.llm import create_llm_with_retry
+    from text2sql_pipeline.run import index_rows, template_store
+
     store = template_store(settings, collection=collection)
-    llm = create_llm_with_retry(settings)
-    with Progress(TextColumn("indexing"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                  console=err_console, disable=not show_progress, transient=True) as bar:
-        task = bar.add_task("index", total=None)
+    options: dict[str, Any] = {"schemas": _schemas_for_descriptions(settings, datasource),
+                               "llm": create_llm_with_retry(settings), "drop": drop}
+    if not err_console.is_terminal:
+        piped = _PipedProgress(progress_every)
+        return index_rows(rows, store, progress=piped.advance, on_read=piped.read, **options)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                  console=err_console, transient=True) as bar:
+        task = bar.add_task("reading", total=None)
 
         def advance(n: int, total: int) -> None:
-            bar.update(task, advance=n, total=total)
+            bar.update(task, description="indexing", advance=n, total=total)
 
-        return index_rows(rows, store, schemas=_schemas_for_descriptions(settings, datasource), llm=llm,  # type: ignore[arg-type]
-                          drop=drop, progress=advance)
+        def read(count: int) -> None:
+            bar.update(task, completed=count)
+
+        return index_rows(rows, store, progress=advance, on_read=read, **options)
 
 
 def _report(summary: IndexSummary, as_json: bool) -> None:
     for row in summary.skipped:
-        err_console.print(f"[yellow]skipped[/yellow] {row}")
+        err_console.print(f"[yellow]skipped[/yellow] {row}", highlight=False)
+    for warning in summary.warnings[:MAX_WARNINGS_SHOWN]:
+        err_console.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
+    if len(summary.warnings) > MAX_WARNINGS_SHOWN:
+        err_console.print(f"[yellow]warning[/yellow] … and {len(summary.warnings) - MAX_WARNINGS_SHOWN} more "
+                          "templates naming what the schema does not have")
+    show: Callable[[str], None] = err_console.print if as_json else typer.echo
+    for line in summary.lines():
+        show(line)
     if as_json:
-        for line in summary.lines():
-            err_console.print(line)
         sys.stdout.write(summary.to_json() + "\n")
-    else:
-        for line in summary.lines():
-            typer.echo(line)
-    if summary.templates == 0:
-        err_console.print("[red]nothing could be indexed[/red]: no valid template in the input.")
-        raise typer.Exit(1)
+
+
+def _read_rows(paths: list[Path] | None, settings: UnifiedSettings, datasource: str, dialect: str | None,
+               history: dict[str, Any] | None) -> Any:
+    from text2sql_pipeline.ingest import HistoryFilters, expand_paths, read_oracle_history, read_template_file
+
+    if history is not None:
+        from text2sql_core.db.connect import connection_factory
+
+        conn = settings.connection("schema", datasource)
+        return list(read_oracle_history(connection_factory(conn), HistoryFilters(**history), datasource))
+    if not paths:
+        raise typer.BadParameter("give template files or folders, or --oracle-history")
+    defaults = {"datasource": datasource, "dialect": dialect or _dialect(settings, datasource)}
+    # a generator: files are read while templates are processed, so progress and Ctrl-C see the reading too
+    return (row for path in expand_paths(paths) for row in read_template_file(path, defaults))
+
+
+def _dialect(settings: UnifiedSettings, datasource: str) -> str:
+    """The datasource's dialect; reading files needs no database, so with none configured: Oracle (said so)."""
+    from text2sql_core.errors import ConfigurationError
+
+    try:
+        return settings.dialect_for(datasource)
+    except ConfigurationError:
+        err_console.print(f"note: no database is configured for '{datasource}': the files are read as Oracle SQL "
+                          "(--dialect postgres|mysql|sqlite to choose another).", highlight=False)
+        return "oracle"
 
 
 @app.command("index")
@@ -84,6 +148,7 @@ def index_command(
     dialect: Annotated[str | None, typer.Option(help="SQL dialect of the files (default: the datasource's)")] = None,
     drop: Annotated[bool, typer.Option("--drop", help="Drop and rebuild the collection")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the summary as one JSON line on stdout")] = False,
+    progress_every: Annotated[int, typer.Option(help="When not on a terminal: a progress line every N rows")] = 1000,
     oracle_history: Annotated[bool, typer.Option("--oracle-history", help="Read SELECTs from Oracle's V$SQL")] = False,
     parsing_schema: Annotated[list[str] | None, typer.Option(help="History: parsing schema(s) to keep")] = None,
     min_executions: Annotated[int, typer.Option(help="History: minimum executions")] = 2,
@@ -92,25 +157,33 @@ def index_command(
     max_rows: Annotated[int, typer.Option(help="History: at most this many statements")] = 10000,
 ) -> None:
     """Index SQL templates from files or from Oracle SQL history. 템플릿 파일 또는 오라클 SQL 이력을 색인합니다."""
+    from text2sql_core.errors import Text2SQLError
+    from text2sql_core.settings import UnifiedSettings
+    from text2sql_pipeline.run import IndexInterrupted
+
     settings = UnifiedSettings()
     ds = datasource or settings.default_datasource
+    history = (dict(parsing_schemas=parsing_schema, min_executions=min_executions, since=since, include_awr=awr,
+                    max_rows=max_rows) if oracle_history else None)
     try:
-        if oracle_history:
-            conn = settings.connection("schema", ds)
-            filters = HistoryFilters(parsing_schemas=parsing_schema, min_executions=min_executions, since=since,
-                                     include_awr=awr, max_rows=max_rows)
-            rows = list(read_oracle_history(connection_factory(conn), filters, ds))
-        else:
-            if not paths:
-                raise typer.BadParameter("give template files or folders, or --oracle-history")
-            file_dialect = dialect or settings.dialect_for(ds)
-            defaults = {"datasource": ds, "dialect": file_dialect}
-            rows = [row for path in expand_paths(paths) for row in read_template_file(path, defaults)]
-        summary = _run_with_progress(rows, settings, ds, collection, drop, show_progress=len(rows) > 200)
+        rows = _read_rows(paths, settings, ds, dialect, history)
+        summary = _run(rows, settings, ds, collection, drop, progress_every)
+    except IndexInterrupted as stopped:
+        _report(stopped.summary, as_json)
+        raise typer.Exit(INTERRUPTED_EXIT) from None
     except Text2SQLError as err:
-        _fail(err)
+        _fail(_explained(err, settings, "schema", ds) if history is not None else err)
         return
     _report(summary, as_json)
+    if summary.templates == 0:
+        err_console.print("[red]nothing could be indexed[/red]: no valid template in the input.")
+        raise typer.Exit(1)
+
+
+def _explained(err: Text2SQLError, settings: UnifiedSettings, kind: str, datasource: str) -> Text2SQLError:
+    from text2sql_pipeline.unreachable import as_unreachable
+
+    return as_unreachable(err, settings, kind, datasource) or err  # type: ignore[arg-type]
 
 
 @app.command("index-schema")
@@ -119,11 +192,20 @@ def index_schema_command(
     drop: Annotated[bool, typer.Option("--drop", help="Drop and rebuild the collection")] = False,
 ) -> None:
     """Index one document per table for Phase 2 schema retrieval. 테이블 문서를 색인합니다."""
+    from text2sql_core.errors import Text2SQLError
+    from text2sql_core.settings import UnifiedSettings
+
     settings = UnifiedSettings()
     ds = datasource or settings.default_datasource
     try:
-        tables = create_schema_loader(settings, ds).load_tables()
+        from text2sql_core.schema import create_schema_loader
+
+        try:
+            tables = create_schema_loader(settings, ds).load_tables()
+        except Text2SQLError as err:
+            raise _explained(err, settings, "schema", ds) from err
         from text2sql_core.embeddings import create_embeddings
+        from text2sql_pipeline.index import TableStore, connect_milvus
 
         store = TableStore(connect_milvus(settings.milvus), settings.milvus.schema_collection,
                            create_embeddings(settings), settings.embedding.dimension)
