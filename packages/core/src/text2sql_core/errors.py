@@ -70,6 +70,7 @@ class ErrorCode(StrEnum):
     READ_ONLY_VIOLATION = "READ_ONLY_VIOLATION", "The database refused a write in the read-only session.", "Nothing was changed; only read-only questions are answered."
     QUERY_MEMORY_LIMIT = "QUERY_MEMORY_LIMIT", "The query needed more memory than a query may use and was stopped.", "Select fewer or smaller values, or aggregate in the query."
     QUERY_FAILED = "QUERY_FAILED", "The database rejected the query.", "Rephrase the question; with an LLM, Phase 2 repairs it."
+    STATE_STORE_UNAVAILABLE = "STATE_STORE_UNAVAILABLE", "The conversation or feedback store cannot be used.", "Check that PostgreSQL runs and TEXT2SQL_AGENT__CHECKPOINT_URL (user, password, database)."
     # Schema (the schema connection and the data dictionary)
     SCHEMA_ERROR = "SCHEMA_ERROR", "The schema could not be loaded.", "Check the schema connection and the data dictionary."
     SCHEMA_CONFIG = "SCHEMA_CONFIG", "The schema loader has no database URL or engine.", "Set the schema connection (TEXT2SQL_ORACLE__SCHEMA__*)."
