@@ -19,7 +19,7 @@ from text2sql_agent.answer import Answer, Step
 from text2sql_agent.nodes.common import has_hangul
 from text2sql_agent.progress import describe_step
 from text2sql_agent.server.callers import caller_of, caller_thread_id
-from text2sql_agent.server.inputs import AskRequest, parse_request
+from text2sql_agent.server.inputs import AskRequest, check_message, parse_request
 from text2sql_core.errors import Text2SQLError
 
 __all__ = ["Text2SQLExecutor"]
@@ -49,7 +49,7 @@ class Text2SQLExecutor(AgentExecutor):
     async def execute(self, context: RequestContext, event_queue: EventQueue) -> None:
         task = context.current_task
         if task is None:
-            task = new_task_from_user_message(context.message)
+            task = new_task_from_user_message(check_message(context.message))
             await event_queue.enqueue_event(task)
         updater = TaskUpdater(event_queue, task.id, task.context_id)
         log = _log_fields(context)

@@ -18,6 +18,7 @@ from starlette.requests import Request
 
 from text2sql_agent.server.auth import ApiKeyAuthenticator
 from text2sql_agent.server.callers import Caller, client_address
+from text2sql_agent.server.card import A2A_PATH
 from text2sql_agent.server.ratelimit import RateLimiter
 from text2sql_core.settings import ServerSettings
 
@@ -120,6 +121,9 @@ class A2AGate:
                              "Send an API key: 'Authorization: Bearer <key>' or 'X-API-Key: <key>'.",
                              {"WWW-Authenticate": 'Bearer realm="text2sql"'})
                 return
+            if not _is_utf8(body):
+                await _not_utf8(scope, send)
+                return
             # Every request names its caller (key digest, else address): the task store and the conversation
             # threads are kept per caller, so one caller never reads or extends another's.
             scope["user"] = Caller(client, authenticated=identity is not None)
@@ -127,6 +131,31 @@ class A2AGate:
             await self.app(scope, _replay(body, receive), send)
         finally:
             self.limiter.release(client)
+
+
+def _is_utf8(body: list[Message]) -> bool:
+    try:
+        b"".join(m.get("body", b"") for m in body).decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+async def _not_utf8(scope: Scope, send: Callable[[Message], Awaitable[None]]) -> None:
+    """A body that is not UTF-8 cannot be JSON (RFC 8259): a parse error for JSON-RPC, 400 for HTTP+JSON — in
+    each binding's own error shape — rather than the internal error the SDK would make of the decode failure."""
+    reason = "The request body is not valid UTF-8: send JSON encoded as UTF-8. / 요청 본문이 UTF-8이 아닙니다."
+    if scope.get("path") == A2A_PATH:
+        body = json.dumps({"jsonrpc": "2.0", "id": None, "error": {"code": -32700, "message": reason}},
+                          ensure_ascii=False).encode()
+        status = 200  # as the SDK answers its own parse errors
+    else:
+        body = json.dumps({"error": {"code": 400, "status": "INVALID_ARGUMENT", "message": reason}},
+                          ensure_ascii=False).encode()
+        status = 400
+    headers = [(b"content-type", b"application/json; charset=utf-8"), (b"content-length", str(len(body)).encode())]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 
 
 def _replay(buffered: list[Message], receive: Callable[[], Awaitable[Message]]) -> Callable[[], Awaitable[Message]]:

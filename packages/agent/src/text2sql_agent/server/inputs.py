@@ -6,12 +6,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from a2a.helpers import get_data_parts, get_text_parts
-from a2a.types import Message
+from a2a.types import Message, Role
+from a2a.utils.errors import InvalidParamsError
 
 from text2sql_core.errors import Text2SQLError
 from text2sql_core.settings import UnifiedSettings
 
-__all__ = ["AskRequest", "BadRequestError", "parse_request"]
+__all__ = ["AskRequest", "BadRequestError", "check_message", "parse_request"]
 
 _OPTIONS = {"datasource", "execute", "max_rows"}
 
@@ -48,6 +49,22 @@ def _max_rows(value: Any, cap: int) -> int | None:
     if isinstance(value, bool) or not isinstance(value, int | float) or value != int(value) or value < 1:
         raise BadRequestError("max_rows must be a positive whole number.")
     return min(int(value), cap)
+
+
+def check_message(message: Message | None) -> Message:
+    """A message no task can come from is the caller's mistake: the SDK answers it as invalid params (JSON-RPC
+    -32602, HTTP 400) with this reason, instead of the internal error its task helper's ValueError would be."""
+    if message is None:
+        raise InvalidParamsError(message="The request has no message. / 메시지가 없습니다.")
+    if message.role != Role.ROLE_USER:
+        raise InvalidParamsError(message="The message must have role ROLE_USER. / 메시지의 role은 ROLE_USER여야 "
+                                         "합니다.")
+    if any(part.HasField("text") and not part.text for part in message.parts):
+        raise InvalidParamsError(message="A text part is empty: send the question as text. / 빈 텍스트 파트가 "
+                                         "있습니다. 질문을 텍스트로 보내 주세요.")
+    if not any(text.strip() for text in get_text_parts(message.parts)):
+        raise InvalidParamsError(message="Send the question as a text part. / 질문을 텍스트 파트로 보내 주세요.")
+    return message
 
 
 def parse_request(message: Message | None, settings: UnifiedSettings) -> AskRequest:
