@@ -5,6 +5,7 @@ are gone in the next. What happened is checked through a separate root connectio
 from __future__ import annotations
 
 import os
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -115,6 +116,28 @@ def test_a_query_that_lifts_its_own_timeout_is_still_stopped(mysql_wall: WallDat
     assert mysql_wall.scalar("SELECT count(*) FROM information_schema.processlist "
                              "WHERE info LIKE 'SET STATEMENT%' AND id <> CONNECTION_ID()") == 0
     assert executor.execute_sync("SELECT count(*) FROM items").rows == [[mysql_wall.rows]]  # not killed in turn
+
+
+def test_the_watchdog_stops_only_the_runaway(mysql_wall: WallDatabase) -> None:
+    """KILL QUERY names one connection: queries running beside the runaway, on the same pool, are untouched."""
+    executor = ReadOnlyExecutor(ConnectionSettings(url=f"{mysql_wall.reader_url}?session=beside", pool_max=3),
+                                timeout_seconds=0.5)
+    outcome: dict[str, str] = {}
+
+    def runaway() -> None:
+        try:
+            executor.execute_sync("SET STATEMENT max_statement_time = 0 FOR SELECT SLEEP(30)", unchecked=True)
+        except DatabaseError as err:
+            outcome["runaway"] = err.code
+
+    thread = threading.Thread(target=runaway)
+    thread.start()
+    answers = []
+    while thread.is_alive():
+        answers.append(executor.execute_sync("SELECT count(*) FROM items").rows[0][0])
+    thread.join()
+    assert outcome == {"runaway": "QUERY_TIMEOUT"}
+    assert len(answers) > 5 and set(answers) == {mysql_wall.rows}
 
 
 def test_reader_cannot_read_server_files(mysql_wall: WallDatabase) -> None:
