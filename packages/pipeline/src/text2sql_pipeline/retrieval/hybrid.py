@@ -125,8 +125,6 @@ class HybridRetrievalService:
             log.warning("hybrid search failed (%s); falling back to dense-only search", err.message)
             return self._dense(top_k, datasource, vectors)
 
-    search_with_fallback = search  # the name it had before it became the contract's `search`
-
 
 def _cosine(a: list[float], b: list[float] | None) -> float | None:
     if not b:
