@@ -12,6 +12,7 @@ import yaml
 
 from text2sql_core.errors import SQLValidationError
 from text2sql_core.validation import validate_syntax
+from text2sql_core.validation.refusals import KOREAN
 
 CORPUS = Path(__file__).parent / "corpus"
 ATTACK_CLASSES: dict[str, list[list[str]]] = yaml.safe_load((CORPUS / "attacks.yaml").read_text("utf-8"))["attacks"]
@@ -36,6 +37,7 @@ def test_refuses_with_the_exact_reason(kind: str, dialect: str, reason: str, sql
     assert isinstance(outcome, SQLValidationError), f"{kind}: accepted {sql!r}"
     assert outcome.reason == reason, f"{kind}: {outcome.reason} ({outcome.message})"
     assert outcome.message and outcome.sql == sql
+    assert KOREAN[reason] in outcome.message  # English (specific) and Korean (per reason) both
     assert "Traceback" not in outcome.message
     assert seconds < MAX_SECONDS
 

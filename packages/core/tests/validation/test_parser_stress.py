@@ -8,6 +8,7 @@ import pytest
 
 from text2sql_core.errors import SQLValidationError
 from text2sql_core.validation import GuardPolicy, render_checked, validate_syntax
+from text2sql_core.validation.refusals import KOREAN
 
 GENERATED: list[tuple[str, str, str]] = [
     ("postgres", "SELECT a FROM t WHERE a IN (" + ", ".join(["1"] * 100_000) + ")", "too_long"),
@@ -39,6 +40,7 @@ def test_pathological_sql_is_refused_fast(dialect: str, sql: str, reason: str) -
     seconds, outcome = _seconds(validate_syntax, sql, dialect)
     assert isinstance(outcome, SQLValidationError)
     assert outcome.reason == reason, outcome.message
+    assert KOREAN[reason] in outcome.message
     assert seconds < 1.0
 
 

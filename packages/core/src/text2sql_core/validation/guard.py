@@ -16,12 +16,12 @@ from sqlglot.errors import ParseError, TokenError
 from sqlglot.tokens import Token, TokenType
 
 from text2sql_core.dialects import normalize_dialect
-from text2sql_core.errors import SQLValidationError
 from text2sql_core.validation.denylist import is_denied_package, is_secret_table, system_catalog_kind
 from text2sql_core.validation.dialects import guard_dialect
 from text2sql_core.validation.functions import check_function
 from text2sql_core.validation.policy import GuardPolicy, current_policy
 from text2sql_core.validation.prescan import prescan
+from text2sql_core.validation.refusals import refuse
 
 __all__ = ["parse_read_only", "render_checked", "validate_syntax"]
 
@@ -45,19 +45,16 @@ _FORBIDDEN_NODES: tuple[type[exp.Expression], ...] = tuple(
 _SEQUENCE_PSEUDOCOLUMNS = frozenset({"NEXTVAL", "CURRVAL"})
 
 
-def _refuse(message: str, sql: str, reason: str) -> SQLValidationError:
-    return SQLValidationError(message, sql=sql, reason=reason)
-
 
 def _parse_tokens(tokens: list[Token], sql: str, dialect: Dialect, name: str) -> exp.Expression:
     try:
         parsed = dialect.parser().parse(tokens, sql)
     except (ParseError, TokenError) as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise _refuse(f"The SQL could not be parsed as {name} ({first}); only parseable queries run.",
+        raise refuse(f"The SQL could not be parsed as {name} ({first}); only parseable queries run.",
                       sql, "unparseable") from err
     except Exception as err:  # sqlglot raises assorted errors (even RecursionError) on odd input: refuse
-        raise _refuse(f"The SQL could not be parsed as {name} ({type(err).__name__}); only parseable queries run.",
+        raise refuse(f"The SQL could not be parsed as {name} ({type(err).__name__}); only parseable queries run.",
                       sql, "unparseable") from err
     # sqlglot swallows one trailing semicolon (a comment after it becomes a last `Semicolon` holding it); any
     # other empty statement is a stray separator.
@@ -65,9 +62,9 @@ def _parse_tokens(tokens: list[Token], sql: str, dialect: Dialect, name: str) ->
         parsed = parsed[:1]
     statements = [s for s in parsed if s is not None]
     if not statements:
-        raise _refuse("The SQL holds no statement (only comments or separators).", sql, "empty")
+        raise refuse("The SQL holds no statement (only comments or separators).", sql, "empty")
     if len(statements) != 1 or len(parsed) != 1:
-        raise _refuse(
+        raise refuse(
             f"Exactly one statement may run; found {len(statements)} statement(s) and "
             f"{len(parsed) - len(statements)} empty one(s). Send one SELECT at a time.",
             sql,
@@ -79,7 +76,7 @@ def _parse_tokens(tokens: list[Token], sql: str, dialect: Dialect, name: str) ->
 def _check_root(tree: exp.Expression, sql: str) -> None:
     if not isinstance(tree, exp.Query):
         kind = tree.key.upper() if tree.key else type(tree).__name__
-        raise _refuse(f"Only read-only queries (SELECT, WITH … SELECT, UNION …) may run; this parses as {kind}.",
+        raise refuse(f"Only read-only queries (SELECT, WITH … SELECT, UNION …) may run; this parses as {kind}.",
                       sql, "not_a_query")
 
 
@@ -91,13 +88,13 @@ def _check_node(node: exp.Expression, sql: str, dialect: str, policy: GuardPolic
             "PropertyEQ": "An assignment (:=)",
             "SessionParameter": "A session variable (@@name)",
         }.get(type(node).__name__, type(node).__name__.upper())
-        raise _refuse(f"{what} is not allowed: only read-only queries may run.", sql, "forbidden_statement")
+        raise refuse(f"{what} is not allowed: only read-only queries may run.", sql, "forbidden_statement")
     if isinstance(node, exp.Identifier) and "@" in node.name and not node.quoted:
-        raise _refuse(f"Database links are not allowed ({node.name}).", sql, "database_link")
+        raise refuse(f"Database links are not allowed ({node.name}).", sql, "database_link")
     if isinstance(node, exp.Func):
         refusal = check_function(node, dialect, policy)
         if refusal is not None:
-            raise _refuse(refusal.message, sql, refusal.reason)
+            raise refuse(refusal.message, sql, refusal.reason)
     elif isinstance(node, exp.Column):
         _check_column(node, sql)
     elif isinstance(node, exp.Table):
@@ -107,23 +104,23 @@ def _check_node(node: exp.Expression, sql: str, dialect: str, policy: GuardPolic
 def _check_column(node: exp.Column, sql: str) -> None:
     qualifiers = [p for p in (node.args.get("table"), node.args.get("db"), node.args.get("catalog")) if p]
     if qualifiers and node.name.upper() in _SEQUENCE_PSEUDOCOLUMNS:
-        raise _refuse("Sequences (NEXTVAL/CURRVAL) change state and are not allowed.", sql, "sequence")
+        raise refuse("Sequences (NEXTVAL/CURRVAL) change state and are not allowed.", sql, "sequence")
     for part in qualifiers:
         if isinstance(part, exp.Identifier) and is_denied_package(part.name):
-            raise _refuse(f"The package {part.name} is not allowed in a read-only query.", sql, "denied_package")
+            raise refuse(f"The package {part.name} is not allowed in a read-only query.", sql, "denied_package")
 
 
 def _check_table(node: exp.Table, sql: str, dialect: str) -> None:
     if not isinstance(node.this, exp.Identifier):
         return  # a table-valued function: its call is checked as a function
     if is_secret_table(node.name, node.db or None):
-        raise _refuse(f"The table {node.sql()} holds credentials or engine internals and may not be read.",
+        raise refuse(f"The table {node.sql()} holds credentials or engine internals and may not be read.",
                       sql, "denied_table")
     if node.db and is_denied_package(node.db):
-        raise _refuse(f"The package {node.db} is not allowed in a read-only query.", sql, "denied_package")
+        raise refuse(f"The package {node.db} is not allowed in a read-only query.", sql, "denied_package")
     kind = system_catalog_kind(node.name, node.db or None, dialect)
     if kind is not None:
-        raise _refuse(
+        raise refuse(
             f"The system catalog ({kind}) may not be read by a query; ask about the application's tables.",
             sql,
             "system_catalog",
@@ -132,7 +129,7 @@ def _check_table(node: exp.Table, sql: str, dialect: str) -> None:
 
 def _checked_tree(sql: str, dialect: str, policy: GuardPolicy | None) -> tuple[exp.Expression, list[Token]]:
     if not sql or not sql.strip():
-        raise _refuse("The SQL is empty.", sql or "", "empty")
+        raise refuse("The SQL is empty.", sql or "", "empty")
     name = normalize_dialect(dialect)
     glot = guard_dialect(name)
     policy = policy or current_policy()

@@ -13,8 +13,8 @@ from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import TokenError
 from sqlglot.tokens import Token, TokenType
 
-from text2sql_core.errors import SQLValidationError
 from text2sql_core.validation.policy import GuardPolicy
+from text2sql_core.validation.refusals import refuse
 
 __all__ = ["prescan"]
 
@@ -25,13 +25,10 @@ _EXECUTABLE_COMMENT = re.compile(r"/\*\s*M?!", re.IGNORECASE)
 _ROUGH_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 
-def _refuse(message: str, sql: str, reason: str) -> SQLValidationError:
-    return SQLValidationError(message, sql=sql, reason=reason)
-
 
 def _check_size(sql: str, policy: GuardPolicy) -> None:
     if len(sql) > policy.max_sql_chars:
-        raise _refuse(
+        raise refuse(
             f"The SQL is {len(sql):,} characters long; the limit is {policy.max_sql_chars:,}. Send a shorter "
             "query, or raise TEXT2SQL_SECURITY__MAX_SQL_CHARS.",
             sql,
@@ -48,7 +45,7 @@ def _check_rough_size(sql: str, policy: GuardPolicy) -> None:
     """
     rough = sum(1 for _ in _ROUGH_TOKEN.finditer(sql))
     if rough > 3 * policy.max_tokens:
-        raise _refuse(
+        raise refuse(
             f"The SQL has about {rough:,} words and symbols; the limit is {policy.max_tokens:,} tokens (long IN "
             "lists or OR chains belong in a table or a range). Simplify the query.",
             sql,
@@ -61,14 +58,14 @@ def _tokenize(sql: str, dialect: Dialect) -> list[Token]:
         return dialect.tokenize(sql)
     except TokenError as err:
         first = str(err).splitlines()[0] if str(err) else type(err).__name__
-        raise _refuse(f"The SQL could not be read ({first}); only parseable queries run.", sql, "unparseable") from err
+        raise refuse(f"The SQL could not be read ({first}); only parseable queries run.", sql, "unparseable") from err
     except Exception as err:  # the tokenizer raises assorted errors on odd input; refusing is the safe answer
-        raise _refuse(f"The SQL could not be read: {err}", sql, "unparseable") from err
+        raise refuse(f"The SQL could not be read: {err}", sql, "unparseable") from err
 
 
 def _check_work(tokens: list[Token], sql: str, policy: GuardPolicy) -> None:
     if len(tokens) > policy.max_tokens:
-        raise _refuse(
+        raise refuse(
             f"The SQL has {len(tokens):,} tokens; the limit is {policy.max_tokens:,} (long IN lists or OR chains "
             "belong in a table or a range). Simplify the query.",
             sql,
@@ -79,7 +76,7 @@ def _check_work(tokens: list[Token], sql: str, policy: GuardPolicy) -> None:
         if token.token_type == TokenType.L_PAREN:
             depth += 1
             if depth > policy.max_nesting:
-                raise _refuse(f"The SQL nests brackets more than {policy.max_nesting} deep. Simplify the query.",
+                raise refuse(f"The SQL nests brackets more than {policy.max_nesting} deep. Simplify the query.",
                               sql, "too_complex")
         elif token.token_type == TokenType.R_PAREN:
             depth -= 1
@@ -89,11 +86,11 @@ def _check_mysql(tokens: list[Token], sql: str) -> None:
     if _EXECUTABLE_COMMENT.search(sql) or any(
         comment.lstrip().startswith(("!", "M!", "m!")) for token in tokens for comment in token.comments
     ):
-        raise _refuse("MySQL/MariaDB executable comments (/*! … */, /*M! … */) are not allowed: the server runs "
+        raise refuse("MySQL/MariaDB executable comments (/*! … */, /*M! … */) are not allowed: the server runs "
                       "them but the guard cannot check them. Remove them.", sql, "executable_comment")
     _check_hints(tokens, sql)
     if any(t.token_type in (TokenType.PARAMETER, TokenType.SESSION_PARAMETER) for t in tokens):
-        raise _refuse("User and system variables (@name, @@name) are not allowed: they read or change session "
+        raise refuse("User and system variables (@name, @@name) are not allowed: they read or change session "
                       "state. Use a bind parameter (:name) instead.", sql, "session_variable")
 
 
@@ -102,7 +99,7 @@ def _check_hints(tokens: list[Token], sql: str) -> None:
     if any(token.token_type == TokenType.HINT for token in tokens) or any(
         comment.startswith("+") for token in tokens for comment in token.comments
     ):
-        raise _refuse("Optimizer hints (/*+ … */) are not allowed in MySQL, MariaDB or PostgreSQL: they can lift "
+        raise refuse("Optimizer hints (/*+ … */) are not allowed in MySQL, MariaDB or PostgreSQL: they can lift "
                       "the time limit. Remove them.", sql, "optimizer_hint")
 
 
@@ -110,7 +107,7 @@ def _check_oracle(tokens: list[Token], sql: str) -> None:
     for token in tokens:
         # `t@link`, `"T"@"LNK"` and `fn@link(…)` all reach another database; outside strings `@` means nothing else.
         if token.token_type == TokenType.PARAMETER or (token.token_type == TokenType.VAR and "@" in token.text):
-            raise _refuse("Database links (name@link) are not allowed: queries run on this database only.",
+            raise refuse("Database links (name@link) are not allowed: queries run on this database only.",
                           sql, "database_link")
 
 
