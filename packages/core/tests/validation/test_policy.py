@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from text2sql_core.errors import SQLValidationError
+from text2sql_core.errors import ConfigurationError, SQLValidationError
 from text2sql_core.settings import SecuritySettings
 from text2sql_core.validation import GuardPolicy, SQLValidator, current_policy, render_checked, validate_syntax
 from text2sql_core.validation.policy import normalize_function_names
@@ -73,3 +73,10 @@ def test_the_validator_applies_its_policy() -> None:
     assert validator.validate_syntax("SELECT regexp_x(a) FROM t")
     with pytest.raises(SQLValidationError):
         SQLValidator("sqlite", policy=GuardPolicy()).validate_syntax("SELECT regexp_x(a) FROM t")
+
+
+def test_a_bad_setting_is_a_clear_configuration_error(monkeypatch: pytest.MonkeyPatch, fresh_policy: None) -> None:
+    monkeypatch.setenv("TEXT2SQL_SECURITY__MAX_SQL_CHARS", "lots")
+    with pytest.raises(ConfigurationError) as info:
+        validate_syntax("SELECT 1", "sqlite")
+    assert "max_sql_chars" in info.value.message and "TEXT2SQL_" in info.value.message

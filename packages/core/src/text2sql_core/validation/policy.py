@@ -11,6 +11,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from pydantic import ValidationError
+
+from text2sql_core.errors import ConfigurationError
 from text2sql_core.settings import SecuritySettings
 
 __all__ = [
@@ -64,4 +67,12 @@ def current_policy() -> GuardPolicy:
     """The process's policy, read once from the settings (`current_policy.cache_clear()` re-reads them)."""
     from text2sql_core.settings import get_settings  # the settings read .env: only when first needed
 
-    return GuardPolicy.from_settings(get_settings().security)
+    try:
+        security = get_settings().security
+    except ValidationError as err:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors()[:3])
+        raise ConfigurationError(
+            f"The guard could not read its settings ({problems}). Fix the TEXT2SQL_* variable named "
+            "(docs/configuration.md). / 가드 설정을 읽을 수 없습니다. 해당 TEXT2SQL_* 변수를 고치세요.",
+        ) from err
+    return GuardPolicy.from_settings(security)
