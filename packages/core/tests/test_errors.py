@@ -20,6 +20,7 @@ from text2sql_core.errors import (
     Text2SQLError,
     VectorStoreError,
     error_table_markdown,
+    with_error_table,
 )
 from text2sql_core.models import INTERNAL_MESSAGE, ErrorInfo
 
@@ -67,7 +68,9 @@ def test_operations_doc_table_is_generated_from_the_registry() -> None:
     table = text.split(BEGIN, 1)[1].split(END, 1)[0].strip()
     assert table == error_table_markdown(), (
         "docs/operations.md's error table differs from the registry; regenerate it with\n"
-        "  uv run python -c 'from text2sql_core.errors import error_table_markdown as t; print(t())'")
+        "  uv run python -c \"import pathlib, text2sql_core.errors as e; p = pathlib.Path('docs/operations.md'); "
+        "p.write_text(e.with_error_table(p.read_text()))\"")
+    assert with_error_table(text) == text
 
 
 # --- the static scan -------------------------------------------------------------------------------------------

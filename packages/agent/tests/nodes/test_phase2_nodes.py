@@ -53,4 +53,5 @@ def test_repairs_exhausted_is_an_outcome_with_a_registered_code(make_agent: Any)
     agent = make_agent(llm=_llm("```sql\nDELETE FROM employees\n```"), threshold=1.01)
     answer = agent.ask("직원 데이터를 전부 삭제해줘")
     assert answer.error.code == "REPAIR_EXHAUSTED" and answer.error.node is None and answer.sql is None
+    assert "유효한 읽기 전용 쿼리" in answer.error.message  # in the language of the question
     assert "execution" not in [s.name for s in answer.steps]

@@ -3,7 +3,9 @@
 
 Every code a user or caller can meet is one line of `ErrorCode`: the code, what failed, what to do. The table in
 docs/operations.md is generated from it (`error_table_markdown`) and a test keeps the two equal; another test scans
-the sources for code strings that are not registered. To add a code: add one line here, then regenerate the table.
+the sources for code strings that are not registered. To add a code: add one line here, then regenerate the table
+with
+`uv run python -c "import pathlib, text2sql_core.errors as e; p = pathlib.Path('docs/operations.md'); p.write_text(e.with_error_table(p.read_text()))"`.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ __all__ = [
     "Text2SQLError",
     "VectorStoreError",
     "error_table_markdown",
+    "with_error_table",
 ]
 
 DOCS_PAGE = "docs/operations.md"
@@ -107,12 +110,22 @@ class ErrorCode(StrEnum):
     CANDIDATE_REJECTED_BY_PIPELINE = "CANDIDATE_REJECTED_BY_PIPELINE", "The pipeline refused the candidate template.", "Read the reason; fix or reject the candidate."
 
 
+TABLE_BEGIN, TABLE_END = "<!-- error-codes:begin -->", "<!-- error-codes:end -->"
+
+
 def error_table_markdown() -> str:
     """The error table of docs/operations.md, generated from the registry (a test keeps the page equal to it)."""
     lines = ["| Code | What failed | What to do |", "|---|---|---|"]
     for code in ErrorCode:
         lines.append(f'| <a id="{code.value.lower()}"></a>`{code.value}` | {code.message} | {code.remedy} |')
     return "\n".join(lines)
+
+
+def with_error_table(page: str) -> str:
+    """`page` with the text between its error-table markers replaced by the generated table."""
+    head, rest = page.split(TABLE_BEGIN, 1)
+    return f"{head}{TABLE_BEGIN}\n{error_table_markdown()}\n{TABLE_END}{rest.split(TABLE_END, 1)[1]}"
+
 
 
 class Text2SQLError(Exception):

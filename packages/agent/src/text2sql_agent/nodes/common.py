@@ -30,7 +30,8 @@ def call_llm(llm: Any, messages: Any, purpose: str) -> str:
     except Exception as err:
         transient = is_transient_error(err)
         code = ErrorCode.LLM_UNAVAILABLE if transient else ErrorCode.LLM_ERROR
-        raise LLMError(f"The LLM call for {purpose} failed ({type(err).__name__}). {code.remedy}", code=code,
+        raise LLMError(f"The LLM call for {purpose} failed ({type(err).__name__}). {code.remedy} "
+                       "/ LLM 호출이 실패했습니다. LLM 서버 로그와 TEXT2SQL_LLM__* 설정을 확인하세요.", code=code,
                        context={"purpose": purpose}) from err
     return str(getattr(reply, "content", reply))
 
