@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 import httpx
@@ -10,6 +12,7 @@ import pytest
 from a2a.client import A2ACardResolver, A2AClientError
 from a2a.helpers import get_artifact_text, get_data_parts, new_data_part, new_text_part
 from a2a.types import AgentCard, GetTaskRequest, Message, Role, SendMessageRequest, StreamResponse, Task, TaskState
+from sqlalchemy.engine import make_url
 
 from a2a_testing import BASE, KEYS, a2a_client, ready_response, served_settings
 from scripted_llm import ScriptedChatModel, route_by_system
@@ -164,13 +167,28 @@ async def test_health_endpoints(http: httpx.AsyncClient) -> None:
     assert "40 templates" in checks["milvus"]["detail"]
 
 
-@pytest.mark.postgres
-async def test_tasks_in_a_shared_postgres_store_are_seen_by_another_replica(demo: UnifiedSettings) -> None:
-    """Two apps (replicas) on one task store: a task created through one is read through the other."""
+@pytest.fixture
+def task_store_database() -> Iterator[str]:
+    """A PostgreSQL database of this test's own (t2s_callers_<pid>), dropped afterwards."""
     server_url = postgres_url()
     if server_url is None:
         pytest.skip("PostgreSQL is not running on 127.0.0.1:5432")
-    url = server_url.replace("postgresql+psycopg://", "postgresql+asyncpg://")
+    import psycopg
+
+    name, user = f"t2s_callers_{os.getpid()}", make_url(server_url).username
+    with psycopg.connect(host="127.0.0.1", user=user, dbname="postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        conn.execute(f"CREATE DATABASE {name}")
+    yield f"postgresql+asyncpg://{user}@127.0.0.1:5432/{name}"
+    with psycopg.connect(host="127.0.0.1", user=user, dbname="postgres", autocommit=True) as conn:
+        conn.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.mark.postgres
+async def test_tasks_in_a_shared_postgres_store_are_seen_by_another_replica(demo: UnifiedSettings,
+                                                                            task_store_database: str) -> None:
+    """Two apps (replicas) on one task store: a task created through one is read through the other."""
+    url = task_store_database
     settings = served_settings(demo, task_store_url=url)
     agent = Text2SQLAgent(settings, llm=None)
     first, second = create_app(settings, agent), create_app(settings, agent)
@@ -180,6 +198,8 @@ async def test_tasks_in_a_shared_postgres_store_are_seen_by_another_replica(demo
         created = (await one.post("/a2a/message:send", json=body, headers=headers)).json()["task"]
     async with httpx.AsyncClient(transport=httpx.ASGITransport(app=second), base_url=BASE) as other:
         fetched = await other.get(f"/a2a/tasks/{created['id']}", headers=headers)
+        foreign = await other.get(f"/a2a/tasks/{created['id']}", headers={"X-API-Key": KEYS[1], "A2A-Version": "1.0"})
+    assert foreign.status_code == 404, foreign.text  # the task is its creator's, on every replica
     assert fetched.status_code == 200, fetched.text
     assert fetched.json()["status"]["state"] == "TASK_STATE_COMPLETED"
     assert {a["name"] for a in fetched.json()["artifacts"]} == {"sql", "result", "summary"}

@@ -13,6 +13,7 @@ from a2a.helpers import get_data_parts, new_text_part
 from a2a.types import (
     CancelTaskRequest,
     GetTaskRequest,
+    ListTasksRequest,
     Message,
     Role,
     SendMessageRequest,
@@ -87,6 +88,8 @@ async def test_key_b_cannot_see_cancel_subscribe_or_extend_key_a_task(demo: Unif
             [event async for event in bob.subscribe(SubscribeToTaskRequest(id=created.id))]
         with pytest.raises(TaskNotFoundError):
             await send(bob, message("그럼 평균 급여는?", task_id=created.id))
+        assert created.id not in {t.id for t in (await bob.list_tasks(ListTasksRequest())).tasks}
+        assert created.id in {t.id for t in (await alice.list_tasks(ListTasksRequest())).tasks}
         # The owner still sees it; cancelling a finished task is refused for another reason than "not found".
         assert (await alice.get_task(GetTaskRequest(id=created.id))).id == created.id
         with pytest.raises(A2AError) as refused:
