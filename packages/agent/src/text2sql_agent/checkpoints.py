@@ -241,4 +241,7 @@ def make_checkpointer(settings: UnifiedSettings, retention: Retention | None = N
         return _postgres(settings.agent.checkpoint_url.get_secret_value(), retention)
     path = Path(settings.agent.checkpoint_path or settings.data_dir / "checkpoints.sqlite")
     path.parent.mkdir(parents=True, exist_ok=True)
-    return RetainingSqliteSaver(sqlite3.connect(path, check_same_thread=False), retention, state_serializer())
+    conn = sqlite3.connect(path, check_same_thread=False)
+    # The saver writes in WAL mode; without a limit the -wal file stays at its high-water mark (~4 MB).
+    conn.execute("PRAGMA journal_size_limit = 1048576")
+    return RetainingSqliteSaver(conn, retention, state_serializer())

@@ -144,7 +144,7 @@ class AgentSettings(BaseModel):
     # Retention: a thread untouched this long is deleted (0 = never), and only the newest threads are kept (0 = all);
     # each thread keeps only its latest checkpoint, so a one-shot task costs one checkpoint, not one per step.
     checkpoint_ttl_hours: float = Field(72.0, ge=0)
-    checkpoint_max_threads: int = Field(2000, ge=0)
+    checkpoint_max_threads: int = Field(1000, ge=0)
     # The sweep (TTL, cap) runs on a write at most this often; a thread's own older checkpoints go at every write.
     checkpoint_prune_interval_seconds: float = Field(60.0, ge=0)
     schema_cache_ttl_seconds: float = 600.0
