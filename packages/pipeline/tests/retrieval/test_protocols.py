@@ -151,3 +151,18 @@ def test_backends_are_interchangeable_for_the_agent() -> None:
                                              lambda: InMemoryTableSearch(EMBEDDINGS), lambda: InMemoryValueLookup()]
     protocols = [TemplateSearch, TableSearch, ValueLookup]
     assert all(isinstance(make(), proto) for make, proto in zip(factories, protocols, strict=True))
+
+
+@pytest.mark.slow
+def test_template_index_status_for_readiness_checks(tmp_path: Path) -> None:
+    from text2sql_core.settings import UnifiedSettings
+    from text2sql_pipeline import template_index_status
+
+    settings = UnifiedSettings(_env_file=None, milvus={"uri": str(tmp_path / "milvus.db"),
+                                                       "templates_collection": f"status_{uuid.uuid4().hex[:8]}"})
+    with pytest.raises(VectorStoreError) as info:
+        template_index_status(settings)
+    assert info.value.code == "NOT_INDEXED" and "text2sql index" in info.value.message
+    store = TemplateStore(connect_milvus(settings.milvus), settings.milvus.templates_collection, EMBEDDINGS, DIMENSION)
+    store.index(_templates())
+    assert template_index_status(settings).endswith(f"({settings.milvus.templates_collection}: 4 templates)")
