@@ -132,6 +132,16 @@ def test_retention_failure_never_fails_the_question(tmp_path: Path, caplog: pyte
     assert "checkpoint retention failed" in caplog.text
 
 
+def test_a_failing_store_is_one_clear_error(tmp_path: Path) -> None:
+    saver = _saver(tmp_path / "ck.sqlite")
+    graph = _graph(saver)
+    _ask(graph, "chat-1", "first")
+    saver.conn.close()  # the disk went away, or PostgreSQL did
+    with pytest.raises(Text2SQLError) as caught:
+        _ask(graph, "chat-1", "second")
+    assert caught.value.code == "STATE_STORE_UNAVAILABLE" and "CHECKPOINT_PATH" in caught.value.message
+
+
 class Stranger(BaseModel):
     """A class no agent state holds."""
 
