@@ -39,10 +39,11 @@ def lite_folder_is_locked(uri: str) -> bool:
 def _lite_error(uri: str, err: Exception) -> VectorStoreError:
     if lite_folder_is_locked(uri):
         return VectorStoreError(
-            f"The Milvus Lite index {uri} is open in another process (Milvus Lite locks its folder to one process: "
-            "DataDirLockedError). Stop the other process (e.g. `text2sql serve`), or let several processes share "
-            "one index through a Milvus server (TEXT2SQL_MILVUS__HOST) or milvus-lite's own gRPC server "
-            "(TEXT2SQL_MILVUS__URI=http://127.0.0.1:PORT).",
+            f"The index {uri} is in use by another text2sql process (`text2sql serve`?): Milvus Lite lets one "
+            "process at a time open its folder. Stop that process, or point TEXT2SQL_MILVUS__URI (or "
+            "TEXT2SQL_MILVUS__HOST) at a Milvus server that several processes can share. "
+            f"/ 색인 {uri} 을(를) 다른 text2sql 프로세스(serve?)가 사용 중입니다: 그 프로세스를 멈추거나 "
+            "TEXT2SQL_MILVUS__URI 를 Milvus 서버로 지정하세요.",
             code="MILVUS_LITE_LOCKED", context={"uri": uri},
         )
     return VectorStoreError(f"Cannot open the Milvus Lite index {uri}: {err}. Check that the folder is writable.",
