@@ -64,6 +64,16 @@ def test_env_example_without_a_database_says_what_to_set(clone: Path) -> None:
     assert not (clone / "data" / "demo.db").exists()
 
 
+def test_after_the_demo_ask_does_not_answer_from_the_sample(clone: Path) -> None:
+    """The demo left its index and demo.db in ./data; an unconfigured `ask` must still not answer from demo.db."""
+    demo = _run(clone, "demo", "--question", "부서별 직원 수를 알려줘", "--no-interactive")
+    assert demo.returncode == 0 and (clone / "data" / "demo.db").exists(), demo.stdout + demo.stderr
+    asked = _run(clone, "ask", "부서별 직원 수를 알려줘", "--json")
+    answer = json.loads(asked.stdout.strip().splitlines()[-1])
+    assert asked.returncode != 0 and answer["rows"] == [] and answer["phase"] is None
+    assert "DATABASE_NOT_CONFIGURED" in asked.stdout + asked.stderr
+
+
 def test_env_example_copied_then_configured_runs_every_command(clone: Path) -> None:
     url = f"sqlite:///{(clone / 'shop.db').as_posix()}"
     _configure(clone / ".env", {"TEXT2SQL_ORACLE__SCHEMA__URL": url, "TEXT2SQL_ORACLE__OLTP__URL": url})
