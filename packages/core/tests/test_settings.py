@@ -48,6 +48,9 @@ def test_every_file_lives_under_data_dir(monkeypatch: pytest.MonkeyPatch, tmp_pa
     assert settings.agent.checkpoint_path == state / "checkpoints.sqlite"
     assert settings.ui.feedback_path == state / "feedback.sqlite"
     assert settings.chat_root == state / "chat" and settings.demo_database_path == state / "demo.db"
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("TEXT2SQL_DATA_DIR", "~/t2s")
+    assert UnifiedSettings(_env_file=None).agent.checkpoint_path == tmp_path / "t2s" / "checkpoints.sqlite"
     # An explicit path wins over the folder.
     monkeypatch.setenv("TEXT2SQL_AGENT__CHECKPOINT_PATH", str(tmp_path / "elsewhere.sqlite"))
     assert UnifiedSettings(_env_file=None).agent.checkpoint_path == tmp_path / "elsewhere.sqlite"

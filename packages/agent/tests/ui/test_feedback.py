@@ -71,3 +71,34 @@ def test_unreachable_postgres_is_one_clear_error() -> None:
         FeedbackStore("postgresql://u:s3cret@127.0.0.1:1/t2s")
     assert caught.value.code == "STATE_STORE_UNAVAILABLE" and "s3cret" not in caught.value.message
     assert "TEXT2SQL_UI__FEEDBACK_URL" in caught.value.message
+
+
+@pytest.mark.postgres
+def test_review_command_reads_the_shared_store(scratch_postgres: str, monkeypatch: pytest.MonkeyPatch,
+                                               tmp_path: Path) -> None:
+    """`text2sql templates review` on any replica lists what the chat of any replica recorded."""
+    from typer.testing import CliRunner
+
+    from text2sql.cli import app
+
+    store = FeedbackStore(scratch_postgres)
+    store.remember("m1", PHASE2, "sqlite", "kim")
+    feedback_id = store.record("m1", 1)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("TEXT2SQL_AGENT__CHECKPOINT_URL", scratch_postgres)
+    listed = CliRunner().invoke(app, ["templates", "review"], env={"COLUMNS": "300"})
+    assert listed.exit_code == 0 and feedback_id in listed.output and "근속" in listed.output
+    rejected = CliRunner().invoke(app, ["templates", "review", "--reject", feedback_id])
+    assert rejected.exit_code == 0 and store.candidates() == []
+    assert not (tmp_path / "data").exists()  # nothing written beside it
+
+
+def test_review_command_says_when_the_store_is_unreachable(monkeypatch: pytest.MonkeyPatch) -> None:
+    from typer.testing import CliRunner
+
+    from text2sql.cli import app
+
+    monkeypatch.setenv("TEXT2SQL_UI__FEEDBACK_URL", "postgresql://u:s3cret@127.0.0.1:1/t2s")
+    result = CliRunner().invoke(app, ["templates", "review"])
+    assert result.exit_code == 2 and "STATE_STORE_UNAVAILABLE" in result.output
+    assert "s3cret" not in result.output and isinstance(result.exception, SystemExit | None)

@@ -221,6 +221,11 @@ class UnifiedSettings(BaseSettings):
     phase1_confidence_threshold: float = Field(0.75, ge=0.0, le=1.0)
     log_level: str = "INFO"
 
+    @field_validator("data_dir", mode="after")
+    @classmethod
+    def _expand_home(cls, value: Path) -> Path:
+        return value.expanduser()  # `~/text2sql-data` in .env means the home folder, not a folder named '~'
+
     @model_validator(mode="after")
     def _files_under_data_dir(self) -> UnifiedSettings:
         """Files whose own variable is unset go under data_dir (set when the settings are built: a later
