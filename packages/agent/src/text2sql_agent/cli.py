@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -36,13 +36,16 @@ def ask_command(
     from text2sql_core.errors import Text2SQLError
     from text2sql_core.settings import UnifiedSettings
 
+    settings = None
     try:
         from text2sql_agent.agent import Text2SQLAgent
 
-        agent = Text2SQLAgent(UnifiedSettings())
+        settings = UnifiedSettings()
+        agent = Text2SQLAgent(settings)
         answer = agent.ask(question, datasource=datasource, thread_id=thread, execute=not sql_only)
     except Text2SQLError as err:
-        err_console.print(f"[red]error[/red] [{err.code}] {err.message}")
+        cause = _database_cause(settings, datasource, err.code, err) if settings else None
+        _print_error(cause or err)
         raise typer.Exit(2) from None
     if as_json:
         sys.stdout.write(answer.model_dump_json() + "\n")  # pydantic writes UTF-8: Korean stays readable
@@ -51,7 +54,40 @@ def ask_command(
 
         print_answer(console, answer)
     if answer.error:
+        cause = _database_cause(settings, answer.datasource, answer.model_dump_json(include={"error", "steps"}))
+        if cause is not None:  # the agent saw "no schema" or "query failed"; the real cause is a database down
+            _print_error(cause)
+            raise typer.Exit(2)
         raise typer.Exit(1)
+
+
+# Codes meaning "a database call failed", and which connection to probe for the real cause.
+_DATABASE_CODES = {"SCHEMA_READ_FAILED": "schema", "SCHEMA_DB_UNREACHABLE": "schema", "SCHEMA_ERROR": "schema",
+                   "DATABASE_UNREACHABLE": "oltp", "DATABASE_ERROR": "oltp"}
+
+
+def _database_cause(settings: Any, datasource: str | None, text: str, err: BaseException | None = None) -> Any:
+    """`DATABASE_UNREACHABLE` naming the datasource's variables when a failed database call was a server that is
+    not there (the agent reports what failed; one connection attempt here tells why)."""
+    from text2sql_core.db.connect import connection_factory
+    from text2sql_pipeline.unreachable import as_unreachable
+
+    ds = datasource or settings.default_datasource
+    for kind in dict.fromkeys(kind for code, kind in _DATABASE_CODES.items() if code in text):
+        if err is not None and (found := as_unreachable(err, settings, kind, ds)):
+            return found
+        try:
+            connection_factory(settings.connection(kind, ds))().close()
+        except Exception as probe_error:
+            if found := as_unreachable(probe_error, settings, kind, ds):
+                return found
+    return None
+
+
+def _print_error(err: Any) -> None:
+    from rich.markup import escape
+
+    err_console.print(f"[red]error[/red] {escape(f'[{err.code}] {err.message}')}", highlight=False)
 
 
 def demo_command(
