@@ -1,10 +1,13 @@
 """Replicas behind a load balancer: two `Text2SQLAgent`s, each with its own settings object, share one PostgreSQL
 checkpointer (TEXT2SQL_AGENT__CHECKPOINT_URL) and continue one conversation across them; the thread keeps one
-checkpoint however many turns it has. Real demo database, Milvus Lite and embeddings; a scripted chat model."""
+checkpoint however many turns it has. And one-shot tasks on one process's SQLite file stay within the cap. Real demo
+database, Milvus Lite and embeddings; a scripted chat model."""
 
 from __future__ import annotations
 
 import json
+import sqlite3
+import uuid
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +19,7 @@ from text2sql_agent.checkpoints import make_checkpointer
 from text2sql_agent.demo.runner import prepare_demo
 from text2sql_core.settings import UnifiedSettings
 
-pytestmark = [pytest.mark.slow, pytest.mark.postgres]
+pytestmark = pytest.mark.slow
 
 REWRITE = "Rewrite the user's last question"
 PHASE1_CHOICE = "You map a question to one of the given SQL templates"
@@ -40,6 +43,7 @@ def _pick(messages: list[Any]) -> str:
     return json.dumps({"template_id": chosen.split("\n", 1)[0].removeprefix("id: ") if chosen else None, "params": {}})
 
 
+@pytest.mark.postgres
 def test_two_replicas_continue_one_conversation(scratch_postgres: str, tmp_path: Path,
                                                 caplog: pytest.LogCaptureFixture) -> None:
     seen: list[str] = []
@@ -69,3 +73,17 @@ def test_two_replicas_continue_one_conversation(scratch_postgres: str, tmp_path:
     assert len(list(saver.list({"configurable": {"thread_id": "conv-1"}}))) == 1  # one checkpoint per thread
     saver.conn.close()
     assert "unregistered type" not in caplog.text  # checkpoints rebuild only the state's own classes
+
+
+def test_one_shot_asks_stay_within_the_cap(tmp_path: Path) -> None:
+    """A2A clients that send each question as a new task: a thread each. The file keeps the newest few."""
+    base = UnifiedSettings(_env_file=None, data_dir=tmp_path,
+                           agent={"checkpoint_max_threads": 4, "checkpoint_prune_interval_seconds": 0})
+    settings, _ = prepare_demo(base)
+    agent = Text2SQLAgent(settings, llm=None)
+    threads = [uuid.uuid4().hex for _ in range(10)]
+    for thread in threads:
+        assert agent.ask("부서별 직원 수를 알려줘", thread_id=thread).phase == "phase1"
+    with sqlite3.connect(tmp_path / "checkpoints.sqlite") as conn:
+        kept = [row[0] for row in conn.execute("SELECT thread_id FROM checkpoints ORDER BY checkpoint_id")]
+    assert kept == threads[-4:]  # one checkpoint each, the newest four
