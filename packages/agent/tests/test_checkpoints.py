@@ -4,6 +4,7 @@ are swept, and a conversation still continues. A small three-step graph stands i
 from __future__ import annotations
 
 import operator
+import os
 import sqlite3
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -20,6 +21,7 @@ from text2sql_agent.checkpoints import (
     Retention,
     checkpoint_time,
     make_checkpointer,
+    ping_conversation_store,
     postgres_conninfo,
     state_serializer,
 )
@@ -170,6 +172,29 @@ def test_settings_choose_the_file_under_data_dir(tmp_path: Path) -> None:
     assert saver.retention.ttl is None and saver.retention.max_threads == 50
     _ask(_graph(saver), "t", "q")
     assert (tmp_path / "state" / "checkpoints.sqlite").exists()
+
+
+def test_ping_says_where_conversations_go(tmp_path: Path) -> None:
+    settings = UnifiedSettings(_env_file=None, data_dir=tmp_path / "new" / "state")
+    assert ping_conversation_store(settings).startswith(str(tmp_path / "new" / "state" / "checkpoints.sqlite"))
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    locked.chmod(0o500)
+    try:
+        if os.access(locked, os.W_OK):
+            pytest.skip("running as a user who can write anywhere (root): a read-only folder cannot be made")
+        with pytest.raises(Text2SQLError) as caught:
+            ping_conversation_store(UnifiedSettings(_env_file=None, data_dir=locked))
+        assert caught.value.code == "STATE_STORE_UNAVAILABLE" and "TEXT2SQL_DATA_DIR" in caught.value.message
+    finally:
+        locked.chmod(0o700)
+
+
+def test_ping_names_an_unreachable_postgres_without_its_password() -> None:
+    unreachable = UnifiedSettings(_env_file=None, agent={"checkpoint_url": "postgresql://u:s3cret@127.0.0.1:1/t2s"})
+    with pytest.raises(Text2SQLError, match="cannot be reached") as caught:
+        ping_conversation_store(unreachable)
+    assert "s3cret" not in caught.value.message
 
 
 def test_postgres_urls() -> None:

@@ -19,13 +19,26 @@ from text2sql_agent.checkpoints.savers import (
     RetainingSqliteSaver,
     open_postgres_saver,
     open_sqlite_saver,
+    ping_postgres,
+    ping_sqlite,
     postgres_conninfo,
 )
 from text2sql_agent.checkpoints.serde import state_serializer, state_types
 from text2sql_core.settings import UnifiedSettings
 
 __all__ = ["RetainingPostgresSaver", "RetainingSqliteSaver", "Retention", "checkpoint_time", "make_checkpointer",
-           "postgres_conninfo", "state_serializer", "state_types"]
+           "ping_conversation_store", "postgres_conninfo", "state_serializer", "state_types"]
+
+
+def _sqlite_path(settings: UnifiedSettings) -> Path:
+    return Path(settings.agent.checkpoint_path or settings.data_dir / "checkpoints.sqlite")
+
+
+def ping_conversation_store(settings: UnifiedSettings) -> str:
+    """For readiness checks: where conversations go, if it can be used now (else `STATE_STORE_UNAVAILABLE`)."""
+    if settings.agent.checkpoint_url is not None:
+        return ping_postgres(settings.agent.checkpoint_url.get_secret_value())
+    return ping_sqlite(_sqlite_path(settings))
 
 
 def make_checkpointer(settings: UnifiedSettings, retention: Retention | None = None) -> BaseCheckpointSaver:
@@ -33,5 +46,4 @@ def make_checkpointer(settings: UnifiedSettings, retention: Retention | None = N
     retention = retention or Retention.from_settings(settings)
     if settings.agent.checkpoint_url is not None:
         return open_postgres_saver(settings.agent.checkpoint_url.get_secret_value(), retention, state_serializer())
-    path = Path(settings.agent.checkpoint_path or settings.data_dir / "checkpoints.sqlite")
-    return open_sqlite_saver(path, retention, state_serializer())
+    return open_sqlite_saver(_sqlite_path(settings), retention, state_serializer())

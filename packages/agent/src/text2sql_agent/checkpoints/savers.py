@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import atexit
+import os
 import sqlite3
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,7 @@ from text2sql_agent.checkpoints.retention import THREADS_BY_RECENCY, RetainingSa
 from text2sql_core.errors import ConfigurationError, DatabaseError
 
 __all__ = ["RetainingPostgresSaver", "RetainingSqliteSaver", "open_postgres_saver", "open_sqlite_saver",
-           "postgres_conninfo"]
+           "ping_postgres", "ping_sqlite", "postgres_conninfo"]
 
 
 class RetainingSqliteSaver(RetainingSaver, SqliteSaver):
@@ -103,3 +104,27 @@ def open_sqlite_saver(path: Path, retention: Retention, serde: Any) -> Retaining
     # The saver writes in WAL mode; without a limit the -wal file stays at its high-water mark (~4 MB).
     conn.execute("PRAGMA journal_size_limit = 1048576")
     return RetainingSqliteSaver(conn, retention, serde)
+
+
+def ping_postgres(url: str) -> str:
+    try:
+        with psycopg.connect(postgres_conninfo(url), connect_timeout=5, autocommit=True) as conn:
+            conn.execute("SELECT 1")
+    except psycopg.Error as err:
+        raise DatabaseError(f"The conversation store at {_masked(url)} cannot be reached: {str(err).strip()}. "
+                            "Check that PostgreSQL runs and TEXT2SQL_AGENT__CHECKPOINT_URL.",
+                            code="STATE_STORE_UNAVAILABLE") from None
+    return f"{_masked(url)} (PostgreSQL, shared)"
+
+
+def ping_sqlite(path: Path) -> str:
+    # SQLite writes the file and its -wal beside it: the nearest existing folder must take new files.
+    folder = next((p for p in path.parents if p.exists()), Path("."))
+    blocked = path if path.exists() and not os.access(path, os.W_OK) else None
+    if blocked is None and not os.access(folder, os.W_OK):
+        blocked = folder
+    if blocked is not None:
+        raise DatabaseError(f"Conversations cannot be written to {path}: {blocked} is not writable. Set "
+                            "TEXT2SQL_DATA_DIR or TEXT2SQL_AGENT__CHECKPOINT_PATH to a writable place.",
+                            code="STATE_STORE_UNAVAILABLE")
+    return f"{path} (SQLite, this process)"
