@@ -8,6 +8,7 @@ from text2sql_core.models.templates import (
     SQLTemplateInDB,
     SQLTemplateSearch,
     TemplateParam,
+    TemplatePeriod,
 )
 
 __all__ = [
@@ -22,4 +23,5 @@ __all__ = [
     "TableHit",
     "TableSchema",
     "TemplateParam",
+    "TemplatePeriod",
 ]

@@ -9,10 +9,14 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 __all__ = [
     "BaseSQLTemplate",
+    "Grain",
     "SQLTemplateCreate",
     "SQLTemplateInDB",
     "SQLTemplateSearch",
+    "SlotRole",
+    "SlotType",
     "TemplateParam",
+    "TemplatePeriod",
 ]
 
 
@@ -20,17 +24,48 @@ def _utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+SlotType = Literal["string", "number", "date", "limit", "unknown"]
+SlotRole = Literal["eq", "neq", "gt", "gte", "lt", "lte", "like", "in", "between_low", "between_high", "limit", "other"]
+Grain = Literal["day", "week", "month", "quarter", "half", "year", "days"]
+
+
 class TemplateParam(BaseModel):
-    """One bind parameter: its name, the literal it replaced (the example value) and that literal's type."""
+    """One typed slot: a literal of the trusted query became this bind parameter; `example` is that literal."""
 
     name: str
     example: Any = None
-    type: Literal["string", "number", "date", "unknown"] = "unknown"
-    # The column the value is compared with, when there is one (helps binding and prompts).
+    # string: a value of `column`; number: a quantity stated in the question; date: a day or month in the
+    # form `date_format` gives; limit: a row count (LIMIT / FETCH FIRST / ROWNUM).
+    type: SlotType = "unknown"
+    # The column the value is compared with, and its table when the query names it (aliases resolved).
     column: str | None = None
+    table: str | None = None
+    # The comparison the bind sits in: decides which end of a period it takes and what a value must be.
+    role: SlotRole | None = None
+    # For dates: how the example was written, as a strftime pattern ("%Y-%m-%d", "%Y%m%d", "%Y%m",
+    # "%Y-%m-%d %H:%M:%S"); a number-typed date (20261001) keeps an int example. Filling writes new dates the same way.
+    date_format: str | None = None
+    # The period slot this bind is one end of (see `TemplatePeriod`), if any.
+    period: str | None = None
     # True when the example value appears in the example question: a new question must supply its own value.
     # False for structural constants (e.g. LIMIT 1 for "the youngest"), which keep the example unless restated.
     from_question: bool = True
+
+
+class TemplatePeriod(BaseModel):
+    """Two binds over one column that together are one period: `col >= :start AND col < :end` (`end_inclusive`
+    False), `col >= :start AND col <= :end` or `col BETWEEN :start AND :end` (True). Filled as a whole from one
+    period the question states, at its grain."""
+
+    name: str
+    column: str
+    table: str | None = None
+    start_param: str
+    end_param: str
+    end_inclusive: bool = False
+    # What the example values span: one day, a calendar month, quarter, half, year, or `days` for N days.
+    grain: Grain = "days"
+    days: int | None = None
 
 
 class BaseSQLTemplate(BaseModel):
@@ -45,6 +80,10 @@ class BaseSQLTemplate(BaseModel):
     exec_count: int = Field(1, ge=0)
     domain_tags: list[str] = Field(default_factory=list)
     params: list[TemplateParam] = Field(default_factory=list)
+    periods: list[TemplatePeriod] = Field(default_factory=list)
+    # Literals kept as they are because they state a rule, not a question's value ("status <> '취소'"), as SQL
+    # conditions: shown to the person asking ("취소 제외"), never filled.
+    rules: list[str] = Field(default_factory=list)
     # Example questions this SQL answers (the first is the one whose values the params hold).
     questions: list[str] = Field(default_factory=list)
 
