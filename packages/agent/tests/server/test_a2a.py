@@ -162,7 +162,7 @@ async def test_health_endpoints(http: httpx.AsyncClient) -> None:
     ready = await ready_response(http, {"X-API-Key": KEYS[0]})
     checks = {c["name"]: c for c in ready.json()["checks"]}
     assert ready.status_code == 200, ready.text
-    assert set(checks) == {"warm-up", "milvus", "schema:default", "oltp:default"}
+    assert set(checks) == {"warm-up", "milvus", "conversations", "schema:default", "oltp:default"}
     assert all(c["ok"] for c in checks.values())
     assert "40 templates" in checks["milvus"]["detail"]
 

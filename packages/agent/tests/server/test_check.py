@@ -31,7 +31,7 @@ def test_ready_demo_prints_every_dependency_ok_and_exits_0(env: pytest.MonkeyPat
     code, output = check("--demo")
     lines = {line.split()[1]: line for line in output.splitlines() if line.startswith(("ok", "FAILED"))}
     assert code == 0, output
-    assert set(lines) == {"warm-up", "milvus", "schema:default", "oltp:default"}
+    assert set(lines) == {"warm-up", "milvus", "conversations", "schema:default", "oltp:default"}
     assert all(line.startswith("ok") for line in lines.values()) and "40 templates" in lines["milvus"]
     assert output.rstrip().endswith("ready / 준비됨")
 

@@ -8,13 +8,14 @@ import uuid
 
 import httpx
 import pytest
+from pydantic import SecretStr
 
 from a2a_testing import BASE, KEYS, ready_response, served_settings
 from text2sql_agent import Text2SQLAgent
 from text2sql_agent.server.app import create_app
 from text2sql_core.settings import DatasourceSettings, LLMSettings, ServerSettings, UnifiedSettings
 
-DB_PASSWORD, LLM_TOKEN = "Db-S3cret-pw", "Llm-T0ken-xyz"
+DB_PASSWORD, LLM_TOKEN, STORE_PASSWORD = "Db-S3cret-pw", "Llm-T0ken-xyz", "Cp-S3cret-pw"
 
 
 def client(app: object, address: str = "127.0.0.1") -> httpx.AsyncClient:
@@ -56,11 +57,13 @@ async def test_without_configured_keys_only_this_machine_sees_details(demo: Unif
 
 async def test_details_name_the_failing_dependency_but_no_password(demo: UnifiedSettings,
                                                                    caplog: pytest.LogCaptureFixture) -> None:
-    """An unreachable PostgreSQL and LLM, both configured with credentials in their URLs."""
+    """An unreachable PostgreSQL, conversation store and LLM, each configured with credentials in its URL."""
     datasource = DatasourceSettings(oltp_url=f"postgres://t2s_reader:{DB_PASSWORD}@127.0.0.1:1/sales")
     settings = served_settings(demo).model_copy(update={
         "datasources": {"sales": datasource},
-        "llm": LLMSettings(base_url=f"http://svc:{LLM_TOKEN}@127.0.0.1:1/v1")})
+        "llm": LLMSettings(base_url=f"http://svc:{LLM_TOKEN}@127.0.0.1:1/v1"),
+        "agent": demo.agent.model_copy(update={
+            "checkpoint_url": SecretStr(f"postgresql://cp:{STORE_PASSWORD}@127.0.0.1:1/conversations")})})
     caplog.set_level(logging.DEBUG)
     logging.getLogger("text2sql").info("serving with %s / %r", settings, settings)
     app = create_app(settings, Text2SQLAgent(settings, llm=None))
@@ -77,7 +80,8 @@ async def test_details_name_the_failing_dependency_but_no_password(demo: Unified
     assert not checks["oltp:sales"]["ok"] and "t2s_reader" in checks["oltp:sales"]["error"]
     assert not checks["llm"]["ok"] and not checks["warm-up"]["ok"] and "schema:sales" in checks["warm-up"]["error"]
     assert checks["milvus"]["ok"] and checks["oltp:default"]["ok"]
+    assert not checks["conversations"]["ok"] and checks["conversations"]["code"] == "STATE_STORE_UNAVAILABLE"
     everything = detailed.text + public.text + answer.text + "\n".join(r.getMessage() for r in caplog.records)
     everything += "\n".join(str(r.exc_info[1]) for r in caplog.records if r.exc_info)
-    assert DB_PASSWORD not in everything and LLM_TOKEN not in everything
+    assert DB_PASSWORD not in everything and LLM_TOKEN not in everything and STORE_PASSWORD not in everything
     assert "127.0.0.1:1" in everything  # the records are there; only the secrets are not

@@ -11,12 +11,13 @@ from typing import Any
 
 import httpx
 
+from text2sql_agent.checkpoints import ping_conversation_store
 from text2sql_core.connection import ConnectionSettings, mask_url_secrets
 from text2sql_core.db import connection_factory
 from text2sql_core.db.errors import unreachable_error
 from text2sql_core.errors import Text2SQLError
 from text2sql_core.settings import UnifiedSettings
-from text2sql_pipeline import connect_milvus
+from text2sql_pipeline import template_index_status
 
 __all__ = ["ReadinessCache", "public_view", "readiness"]
 
@@ -37,16 +38,6 @@ def _ping_database(settings: ConnectionSettings) -> str:
     finally:
         conn.close()
     return settings.display()
-
-
-def _ping_milvus(settings: UnifiedSettings) -> str:
-    client = connect_milvus(settings.milvus)
-    collection = settings.milvus.templates_collection
-    if not client.has_collection(collection):
-        raise Text2SQLError(f"Milvus has no collection {collection!r}: run `text2sql index` (or `text2sql demo`).",
-                            code="NOT_INDEXED")
-    rows = client.get_collection_stats(collection).get("row_count", 0)
-    return f"{mask_url_secrets(settings.milvus.connection_uri)} ({collection}: {rows} templates)"
 
 
 def _ping_llm(settings: UnifiedSettings) -> str:
@@ -77,7 +68,8 @@ async def _check(name: str, probe: Callable[[], str]) -> dict[str, Any]:
 
 
 def _probes(settings: UnifiedSettings) -> list[tuple[str, Callable[[], str]]]:
-    probes: list[tuple[str, Callable[[], str]]] = [("milvus", lambda: _ping_milvus(settings))]
+    probes: list[tuple[str, Callable[[], str]]] = [("milvus", lambda: template_index_status(settings)),
+                                                   ("conversations", lambda: ping_conversation_store(settings))]
     for datasource in settings.datasource_names():
         for kind in ("schema", "oltp"):
             def probe(ds: str = datasource, k: str = kind) -> str:
