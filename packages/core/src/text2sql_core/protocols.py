@@ -10,9 +10,9 @@ from collections.abc import Mapping
 from typing import Any, Protocol, runtime_checkable
 
 from text2sql_core.db.executor import QueryResult
-from text2sql_core.models import SQLTemplateSearch, TableHit, TableSchema
+from text2sql_core.models import SQLTemplateSearch, TableHit, TableSchema, ValueMatch
 
-__all__ = ["Executor", "SchemaSource", "TableSearch", "TemplateSearch", "ValueLookup"]
+__all__ = ["Executor", "SchemaSource", "TableSearch", "TemplateSearch", "ValueIndex", "ValueLookup"]
 
 
 @runtime_checkable
@@ -35,6 +35,24 @@ class TableSearch(Protocol):
 class ValueLookup(Protocol):
     def mask(self, text: str, datasource: str | None) -> str:
         """`text` with every value known to `datasource`'s templates replaced by the mask."""
+        ...
+
+
+@runtime_checkable
+class ValueIndex(Protocol):
+    """The values the database holds in its low-cardinality text/code columns (and their dictionary synonyms)."""
+
+    def find(self, question: str, datasource: str | None) -> list[ValueMatch]:
+        """The best non-overlapping matches of known values in `question`, in question order. A value held by several
+        columns gives one match per column (same span); the caller picks the column its slot compares with."""
+        ...
+
+    def columns(self, datasource: str | None) -> set[tuple[str, str]]:
+        """The (table, column) pairs whose values are indexed: only for these does a missing value mean anything."""
+        ...
+
+    def has(self, datasource: str | None, table: str, column: str, value: str) -> bool:
+        """True when `table.column` holds `value` (exactly, case/width/spacing aside, or through a synonym)."""
         ...
 
 

@@ -10,6 +10,7 @@ from text2sql_core.models.templates import (
     TemplateParam,
     TemplatePeriod,
 )
+from text2sql_core.models.values import MatchMethod, ValueEntry, ValueMatch
 
 __all__ = [
     "INTERNAL_MESSAGE",
@@ -17,6 +18,7 @@ __all__ = [
     "ColumnSchema",
     "ErrorInfo",
     "ForeignKey",
+    "MatchMethod",
     "SQLTemplateCreate",
     "SQLTemplateInDB",
     "SQLTemplateSearch",
@@ -24,4 +26,6 @@ __all__ = [
     "TableSchema",
     "TemplateParam",
     "TemplatePeriod",
+    "ValueEntry",
+    "ValueMatch",
 ]
