@@ -18,6 +18,7 @@ from text2sql_core.protocols import Executor, SchemaSource, TableSearch, Templat
 from text2sql_core.schema import create_schema_loader
 from text2sql_core.settings import UnifiedSettings
 from text2sql_core.validation import SQLValidator
+from text2sql_core.validation.policy import GuardPolicy
 from text2sql_pipeline import open_table_search, open_template_search
 
 __all__ = ["AgentResources"]
@@ -72,7 +73,8 @@ class AgentResources:
         security = self.settings.security
         return SQLValidator(self.dialect(datasource), schema=self.tables(datasource),
                             llm=self.llm if with_llm else None, denied_tables=security.denied_tables,
-                            denied_columns=security.denied_columns)
+                            denied_columns=security.denied_columns,
+                            policy=GuardPolicy.from_settings(security))
 
     def executor(self, datasource: str) -> Executor:
         with self._lock:
@@ -80,5 +82,6 @@ class AgentResources:
                 security = self.settings.security
                 self._executors[datasource] = ReadOnlyExecutor(
                     self.settings.connection("oltp", datasource), max_rows=security.max_rows,
-                    timeout_seconds=security.query_timeout_seconds)
+                    timeout_seconds=security.query_timeout_seconds,
+                    guard_policy=GuardPolicy.from_settings(security))
             return self._executors[datasource]

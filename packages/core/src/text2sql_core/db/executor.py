@@ -20,6 +20,7 @@ from text2sql_core.db.errors import classify_database_error, timeout_error, unre
 from text2sql_core.db.sessions import SESSION_POLICIES, raw_connection
 from text2sql_core.db.watchdog import GRACE_SECONDS, Watchdog, canceller
 from text2sql_core.validation.guard import render_checked
+from text2sql_core.validation.policy import GuardPolicy
 
 __all__ = ["QueryResult", "ReadOnlyExecutor"]
 
@@ -50,8 +51,11 @@ class ReadOnlyExecutor:
         timeout_seconds: float = 30.0,
         connect: Callable[[], Any] | None = None,
         dialect: str | None = None,
+        guard_policy: GuardPolicy | None = None,
     ):
         self.settings = settings
+        # The guard's settings (allowed UDFs, size caps) as the caller's settings give them; None: the process's.
+        self.guard_policy = guard_policy
         self.dialect = dialect or settings.dialect
         self.max_rows = max_rows
         self.timeout_seconds = timeout_seconds
@@ -73,7 +77,7 @@ class ReadOnlyExecutor:
 
         `unchecked=True` bypasses the guard and sends `sql` as given: for the backstop tests only.
         """
-        statement = sql if unchecked else render_checked(sql, self.dialect)
+        statement = sql if unchecked else render_checked(sql, self.dialect, policy=self.guard_policy)
         cap = max(1, min(max_rows or self.max_rows, self.max_rows))
         timeout = timeout_seconds or self.timeout_seconds
         binds = dict(params or {})
