@@ -10,7 +10,7 @@ from text2sql_agent.contracts import QueryResult
 from text2sql_agent.nodes.common import StepTimer
 from text2sql_agent.resources import AgentResources
 from text2sql_agent.state import AgentState
-from text2sql_core.errors import DatabaseError, ErrorCode
+from text2sql_core.errors import DatabaseError, ErrorCode, SQLValidationError
 
 __all__ = ["make_execute_node"]
 
@@ -23,8 +23,11 @@ def make_execute_node(resources: AgentResources) -> Any:
         executor = resources.executor(state["datasource"])
         try:
             result = executor.execute_sync(state["sql"] or "", state.get("params") or {}, state.get("max_rows"))
-        except DatabaseError as err:
-            repairable = state.get("phase") == "phase2" and err.code == ErrorCode.QUERY_FAILED
+        except (DatabaseError, SQLValidationError) as err:
+            # The executor runs the guard again on what it sends: a refusal there is repairable like a database
+            # error, never a crash.
+            repairable = state.get("phase") == "phase2" and (
+                isinstance(err, SQLValidationError) or err.code == ErrorCode.QUERY_FAILED)
             if not (repairable and state.get("attempts", 0) < max_attempts):
                 raise
             timer.status, timer.detail = "failed", {"code": str(err.code), "error": err.message}
