@@ -92,6 +92,15 @@ def test_json_summary_and_messages_keep_korean(env: Path) -> None:
     assert "unclosed parenthesis" in result.stderr
 
 
+def test_file_names_and_reasons_are_printed_as_written(env: Path) -> None:
+    """A path with brackets is the user's text, not terminal markup (rich would eat '[bold]', fail on '[/x]')."""
+    path = env / "t[bold].sql"
+    path.write_text("SELECT name FROM (singer;\nSELECT 1 FROM singer;\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["index", str(path), "--datasource", "music"])
+    assert result.exit_code == 0, result.output
+    assert "t[bold].sql:1 (statement 1): broken statement" in result.stderr
+
+
 def test_schema_warning_names_unknown_table_and_column(env: Path) -> None:
     import sqlite3
 

@@ -116,7 +116,7 @@ def demo_command(
         if interactive if interactive is not None else (not question and sys.stdin.isatty()):
             _interactive(agent)
     except Text2SQLError as err:
-        err_console.print(f"[red]error[/red] [{err.code}] {err.message}")
+        _print_error(err)
         raise typer.Exit(2) from None
     if question and failures == len(question):
         raise typer.Exit(1)
@@ -159,7 +159,8 @@ def eval_spider_command(
     if fit_calibration is not None:
         calibration, check = fit_from_run(run, fitted_on=str(questions.name))
         calibration.save(fit_calibration)
-        err_console.print(f"calibration written to {fit_calibration}; leave-databases-out check: {check}")
+        err_console.print(f"calibration written to {fit_calibration}; leave-databases-out check: {check}",
+                          markup=False)
 
 
 def register(app: typer.Typer) -> None:

@@ -96,14 +96,16 @@ def _run(rows: Any, settings: UnifiedSettings, datasource: str, collection: str 
 
 
 def _report(summary: IndexSummary, as_json: bool) -> None:
+    from rich.markup import escape  # file names, SQL and reasons are the user's text: q'[…]' is not markup
+
     for row in summary.skipped:
-        err_console.print(f"[yellow]skipped[/yellow] {row}", highlight=False)
+        err_console.print(f"[yellow]skipped[/yellow] {escape(str(row))}", highlight=False)
     for warning in summary.warnings[:MAX_WARNINGS_SHOWN]:
-        err_console.print(f"[yellow]warning[/yellow] {warning}", highlight=False)
+        err_console.print(f"[yellow]warning[/yellow] {escape(warning)}", highlight=False)
     if len(summary.warnings) > MAX_WARNINGS_SHOWN:
         err_console.print(f"[yellow]warning[/yellow] … and {len(summary.warnings) - MAX_WARNINGS_SHOWN} more "
                           "templates naming what the schema does not have")
-    show: Callable[[str], None] = err_console.print if as_json else typer.echo
+    show: Callable[[str], None] = (lambda line: err_console.print(line, markup=False)) if as_json else typer.echo
     for line in summary.lines():
         show(line)
     if as_json:
@@ -134,7 +136,7 @@ def _dialect(settings: UnifiedSettings, datasource: str) -> str:
         return settings.dialect_for(datasource)
     except ConfigurationError:
         err_console.print(f"note: no database is configured for '{datasource}': the files are read as Oracle SQL "
-                          "(--dialect postgres|mysql|sqlite to choose another).", highlight=False)
+                          "(--dialect postgres|mysql|sqlite to choose another).", markup=False, highlight=False)
         return "oracle"
 
 
