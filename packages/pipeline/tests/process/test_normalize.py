@@ -23,14 +23,14 @@ def test_value_positions_become_binds() -> None:
     assert [(p.name, p.example, p.type) for p in result.params] == [
         ("deptno", 10, "number"), ("deptno_2", 20, "number"), ("ename", "K%", "string"),
         ("sal_from", 1000, "number"), ("sal_to", 2000.5, "number"), ("hire_date", "2024-01-01", "date"),
-        ("comm", -5, "number"), ("limit", 5, "number")]
+        ("comm", -5, "number"), ("limit", 5, "limit")]
     assert "FETCH FIRST :limit ROWS ONLY" in result.normalized_text
 
 
 def test_values_in_the_question_must_come_from_the_question() -> None:
     params = _params("SELECT name FROM singer WHERE country = 'France' ORDER BY age LIMIT 1", "sqlite",
                      "Name of the youngest singer from France")
-    assert params == [("country", "France", "string", True), ("limit", 1, "number", False)]
+    assert params == [("country", "France", "string", True), ("limit", 1, "limit", False)]
 
 
 @pytest.mark.parametrize("dialect", ["oracle", "sqlite", "postgres", "mysql"])

@@ -1,25 +1,40 @@
-"""Literals in value positions become named bind parameters; each literal is kept as its parameter's example.
+"""Every literal in a value position becomes a typed slot (a named bind); business rules stay literals.
 
-Value positions are the operands of comparisons, IN lists, BETWEEN bounds and row limits. Literals elsewhere
-(format masks like TO_CHAR(d, 'YYYY-MM'), ROUND(x, 2), labels in the select list) are part of the query's shape.
+Value positions are the operands of comparisons, IN lists, BETWEEN bounds and row limits (LIMIT, FETCH FIRST,
+`ROWNUM <= n`). Literals elsewhere (format masks like TO_CHAR(d, 'YYYY-MM'), ROUND(x, 2), labels in the select
+list) are part of the query's shape. What a literal is (text, number, limit, date and how it is written) is decided
+in `slots`; which two dates make one period in `periods`; which literals are rules in `rules`.
+
+A date keeps its wrapper and only the literal becomes the bind: `DATE '2026-10-01'` → `CAST(:d AS DATE)` (Oracle:
+`TO_DATE(:d, 'YYYY-MM-DD')`), `TO_DATE('20261001', 'YYYYMMDD')` → `TO_DATE(:d, 'YYYYMMDD')`, so inlining the
+examples prints the original query again.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from sqlglot import exp
 
-from text2sql_core.models import TemplateParam
+from text2sql_core.models import TemplateParam, TemplatePeriod
+from text2sql_core.models.templates import SlotRole, SlotType
 from text2sql_core.numberwords import number_words, word_pattern
 from text2sql_core.sqltext import render
+from text2sql_pipeline.process.periods import find_periods
+from text2sql_pipeline.process.rules import is_negated, named_as_rule
+from text2sql_pipeline.process.slots import find_literal, temporal_expression
 
-__all__ = ["NormalizedSQL", "parameterize"]
+__all__ = ["NormalizedSQL", "bind_name", "parameterize"]
 
-_COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.Like, exp.ILike)
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}(:\d{2})?)?$")
+_ROLES: dict[type, SlotRole] = {exp.EQ: "eq", exp.NEQ: "neq", exp.GT: "gt", exp.GTE: "gte", exp.LT: "lt",
+                                exp.LTE: "lte", exp.Like: "like", exp.ILike: "like", exp.Is: "eq",
+                                exp.NullSafeEQ: "eq", exp.NullSafeNEQ: "neq"}
+# `5 < col` is `col > 5`: the role is said from the column's side.
+_FLIPPED: dict[SlotRole, SlotRole] = {"gt": "lt", "gte": "lte", "lt": "gt", "lte": "gte"}
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
 _ORACLE_RESERVED = frozenset(
     """
     access add all alter and any as asc audit between by char check cluster column comment compress
@@ -40,59 +55,79 @@ class NormalizedSQL:
     sql_text: str
     normalized_text: str
     params: list[TemplateParam] = field(default_factory=list)
+    periods: list[TemplatePeriod] = field(default_factory=list)
+    # Rule conditions kept as literals, as readable SQL ("o.status <> '취소'").
+    rules: list[str] = field(default_factory=list)
 
 
-def _literal_value(node: exp.Expression) -> tuple[Any, str] | None:
-    """(value, type) of a literal, a negated number, or a DATE 'yyyy-mm-dd' literal; None for anything else."""
-    if isinstance(node, exp.Neg) and isinstance(node.this, exp.Literal) and not node.this.is_string:
-        value, kind = _literal_value(node.this) or (None, "")
-        return (-value, kind) if isinstance(value, int | float) else None
-    if isinstance(node, exp.Literal):
-        if node.is_string:
-            return node.this, "date" if _DATE.match(node.this) else "string"
-        text = node.this
-        try:
-            return (int(text), "number") if re.fullmatch(r"\d+", text) else (float(text), "number")
-        except ValueError:
-            return None
-    if isinstance(node, exp.DateStrToDate | exp.TsOrDsToDate | exp.StrToDate) and isinstance(node.this, exp.Literal):
-        return node.this.this, "date"
-    return None
-
-
-def _column_name(node: exp.Expression | None) -> str | None:
-    if node is None:
-        return None
-    column = node if isinstance(node, exp.Column) else node.find(exp.Column)
-    return column.name if column is not None else None
-
-
-def _bind_name(base: str | None) -> str:
+def bind_name(base: str | None) -> str:
+    """A bind name every dialect accepts: lower-case ASCII, not a reserved word."""
     name = re.sub(r"[^0-9a-zA-Z_]", "_", (base or "").lower()).strip("_")
     if not name or not name[0].isalpha():
         name = f"p_{name}" if name else "p"
     return f"p_{name}" if name in _ORACLE_RESERVED else name
 
 
-class _Binder:
-    def __init__(self, question: str) -> None:
-        self.params: list[TemplateParam] = []
-        self.question = question.lower()
+def _aliases(tree: exp.Expression) -> tuple[dict[str, str], str | None]:
+    """Alias (or name) → table, and the one table the query reads when it reads only one."""
+    ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
+    aliases: dict[str, str] = {}
+    for table in tree.find_all(exp.Table):
+        if isinstance(table.this, exp.Identifier) and table.name.lower() not in ctes:
+            aliases[(table.alias or table.name).lower()] = table.name
+    names = set(aliases.values())
+    return aliases, (next(iter(names)) if len(names) == 1 else None)
 
-    def bind(self, node: exp.Expression, column: str | None, suffix: str = "") -> exp.Expression:
-        found = _literal_value(node)
+
+class _Binder:
+    def __init__(self, tree: exp.Expression, dialect: str, question: str, description: str,
+                 column_types: Mapping[str, str]) -> None:
+        self.params: list[TemplateParam] = []
+        self.rules: list[str] = []
+        self.dialect = dialect
+        self.question = question.lower()
+        self.texts = [t for t in (description, question) if t]
+        self.types = {k.lower(): v for k, v in column_types.items()}
+        self.aliases, self.only_table = _aliases(tree)
+
+    def _column(self, node: exp.Expression | None) -> exp.Column | None:
+        if node is None:
+            return None
+        return node if isinstance(node, exp.Column) else node.find(exp.Column)
+
+    def rule(self, condition: exp.Expression) -> None:
+        text = render(condition, self.dialect)
+        if text not in self.rules:
+            self.rules.append(text)
+
+    def bind(self, node: exp.Expression, other: exp.Expression | None, role: SlotRole, suffix: str = "",
+             kind: SlotType | None = None, condition: exp.Expression | None = None) -> bool:
+        """Replace the literal `node` is (or wraps) with a bind; False when it is no literal or a named rule."""
+        found = find_literal(node, temporal_expression(other, self.types))
         if found is None:
-            return node
-        value, kind = found
-        base = f"{_bind_name(column)}{suffix}" if column else ("limit" if suffix == "limit" else "p")
+            return False
+        if condition is not None and found.kind != "date" and named_as_rule(found.value, self.texts):
+            self.rule(condition)
+            return False
+        column = self._column(other)
+        column_name = column.name if column is not None else None
+        if column is not None and column.table:
+            table = self.aliases.get(column.table.lower())
+        else:
+            table = self.only_table if column is not None else None
+        slot_type: SlotType = kind or found.kind  # type: ignore[assignment]
+        base = "limit" if slot_type == "limit" else (f"{bind_name(column_name)}{suffix}" if column_name else "p")
         name, n = base, 1
         while any(p.name == name for p in self.params):
             n += 1
             name = f"{base}_{n}"
-        self.params.append(
-            TemplateParam(name=name, example=value, type=kind, column=column, from_question=self._in_question(value))
-        )
-        return exp.Placeholder(this=name)
+        # A date is always the question's to state: the example's day is never a right default.
+        from_question = True if slot_type == "date" else self._in_question(found.value)
+        self.params.append(TemplateParam(
+            name=name, example=found.value, type=slot_type, column=column_name, table=table, role=role,
+            date_format=found.date_format, from_question=from_question))
+        found.node.replace(exp.Placeholder(this=name))
+        return True
 
     def _in_question(self, value: Any) -> bool:
         if not self.question:
@@ -100,8 +135,6 @@ class _Binder:
         text = str(value).lower().strip("%")  # LIKE '%Air%' is stated in the question as "Air"
         if isinstance(value, float) and value.is_integer():
             text = str(int(value))
-        if _DATE.match(text):
-            text = text[:4]  # "2024년 이후" states the date 2024-01-01 by its year
         if re.search(rf"(?<![0-9a-z]){re.escape(text)}(?![0-9a-z])", self.question):
             return True
         # "at least two friends" states HAVING COUNT(*) >= 2; a Korean numeral may run into its counter (두명).
@@ -109,40 +142,71 @@ class _Binder:
 
 
 def _is_constant(node: exp.Expression) -> bool:
-    return _literal_value(node) is not None
+    return find_literal(node, temporal=False) is not None
 
 
-def _rewrite(node: exp.Expression, binder: _Binder) -> exp.Expression:
-    if isinstance(node, _COMPARISONS):
-        left, right = node.this, node.expression
-        if _is_constant(right) and not _is_constant(left):
-            node.set("expression", binder.bind(right, _column_name(left)))
-        elif _is_constant(left) and not _is_constant(right):
-            node.set("this", binder.bind(left, _column_name(right)))
-    elif isinstance(node, exp.In):
-        column = _column_name(node.this)
-        node.set("expressions", [binder.bind(e, column) for e in node.expressions])
+def _comparison(node: exp.Expression, binder: _Binder) -> None:
+    left, right = node.this, node.expression
+    role = _ROLES[type(node)]
+    if _is_constant(right) and not _is_constant(left):
+        literal, other = right, left
+    elif _is_constant(left) and not _is_constant(right):
+        literal, other, role = left, right, _FLIPPED.get(role, role)
+    else:
+        return
+    negated = is_negated(node)
+    if negated is not None:
+        binder.rule(negated)
+        return
+    column = binder._column(other)
+    if isinstance(other, exp.Column) and column is not None and column.name.lower() == "rownum":
+        if role in {"lt", "lte"}:  # ROWNUM <= n keeps n rows, ROWNUM < n keeps n - 1: the role tells which
+            binder.bind(literal, None, "limit" if role == "lte" else "lt", kind="limit")
+        return
+    binder.bind(literal, other, role, condition=node)
+
+
+def _rewrite(node: exp.Expression, binder: _Binder) -> None:
+    if isinstance(node, tuple(_ROLES)):
+        _comparison(node, binder)
+    elif isinstance(node, exp.In) and node.expressions:
+        negated = is_negated(node)
+        if negated is not None and any(_is_constant(e) for e in node.expressions):
+            binder.rule(negated)
+            return
+        for value in list(node.expressions):
+            binder.bind(value, node.this, "in", condition=node)
     elif isinstance(node, exp.Between):
-        column = _column_name(node.this)
-        node.set("low", binder.bind(node.args["low"], column, "_from"))
-        node.set("high", binder.bind(node.args["high"], column, "_to"))
-    elif isinstance(node, exp.Limit | exp.Offset) and node.expression is not None:
-        node.set("expression", binder.bind(node.expression, None, "limit" if isinstance(node, exp.Limit) else ""))
+        negated = is_negated(node)
+        if negated is not None:
+            binder.rule(negated)
+            return
+        binder.bind(node.args["low"], node.this, "between_low", "_from")
+        binder.bind(node.args["high"], node.this, "between_high", "_to")
+    elif isinstance(node, exp.Limit) and node.expression is not None:
+        binder.bind(node.expression, None, "limit", kind="limit")
+    elif isinstance(node, exp.Offset) and node.expression is not None:
+        binder.bind(node.expression, None, "other", kind="number")
     elif isinstance(node, exp.Fetch) and node.args.get("count") is not None:
-        node.set("count", binder.bind(node.args["count"], None, "limit"))
-    return node
+        binder.bind(node.args["count"], None, "limit", kind="limit")
 
 
-def parameterize(tree: exp.Expression, dialect: str, question: str = "") -> NormalizedSQL:
-    """A copy of `tree` with literals in value positions replaced by `:name` binds (examples kept)."""
-    binder = _Binder(question)
+def parameterize(tree: exp.Expression, dialect: str, question: str = "", description: str = "",
+                 column_types: Mapping[str, str] | None = None) -> NormalizedSQL:
+    """A copy of `tree` with literals in value positions replaced by `:name` binds (examples kept).
+
+    `question` is the example question (decides `from_question`); `description` and `question` can name rules
+    ("취소 제외"); `column_types` ("table.column" or "column" → type, from a schema) tells which columns hold dates."""
     copy = tree.copy()
+    binder = _Binder(copy, dialect, question, description, column_types or {})
     for node in list(copy.walk()):
         _rewrite(node, binder)
     text = render(copy, dialect)
     # Params in reading order, so the n-th value of a question lines up with the n-th bind.
     ordered = sorted(binder.params, key=lambda p: _position(text, p.name))
-    return NormalizedSQL(tree=copy, sql_text=render(copy, dialect, pretty=True), normalized_text=text, params=ordered)
+    periods = find_periods(ordered, bind_name)
+    return NormalizedSQL(tree=copy, sql_text=render(copy, dialect, pretty=True), normalized_text=text,
+                         params=ordered, periods=periods, rules=binder.rules)
 
 
 def _position(text: str, name: str) -> int:

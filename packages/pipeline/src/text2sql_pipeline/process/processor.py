@@ -31,6 +31,17 @@ class ProcessResult:
     duplicates: int = 0
 
 
+def _column_types(schema: dict[str, TableSchema]) -> dict[str, str]:
+    """"table.column" and "column" → the column's type, so a date kept as CHAR(8) or NUMBER(8) is known."""
+    types: dict[str, str] = {}
+    for table in schema.values():
+        for column in table.columns:
+            if column.data_type:
+                types[f"{table.name}.{column.name}".lower()] = column.data_type
+                types.setdefault(column.name.lower(), column.data_type)
+    return types
+
+
 class TemplateProcessor:
     def __init__(self, schemas: dict[str, list[TableSchema]] | None = None, llm: BaseChatModel | None = None):
         """`schemas` maps a datasource to its tables (for descriptions); `llm` writes missing descriptions."""
@@ -63,10 +74,10 @@ class TemplateProcessor:
     def process_one(self, raw: SQLTemplateCreate) -> SQLTemplateInDB:
         tree = parse_read_only(raw.sql_text, raw.dialect)  # raises SQLValidationError with the reason
         question = raw.questions[0] if raw.questions else raw.description
-        normalized = parameterize(tree, raw.dialect, question)
-        hash_ = template_hash(normalized.tree, raw.dialect)
-        tables, columns = extract_tables_and_columns(normalized.tree)
         schema = self._schemas.get(raw.datasource, {})
+        normalized = parameterize(tree, raw.dialect, question, raw.description, _column_types(schema))
+        hash_ = template_hash(normalized.tree, raw.dialect, normalized.rules)
+        tables, columns = extract_tables_and_columns(normalized.tree)
         description = raw.description or self._describe(normalized.sql_text, tables, columns, normalized.params,
                                                          schema)
         questions = [q for q in raw.questions if q != description]
@@ -86,6 +97,8 @@ class TemplateProcessor:
             exec_count=raw.exec_count,
             domain_tags=raw.domain_tags,
             params=normalized.params,
+            periods=normalized.periods,
+            rules=normalized.rules,
         )
 
     def _describe(self, sql: str, tables: list[str], columns: list[str], params: list, schema: dict) -> str:
