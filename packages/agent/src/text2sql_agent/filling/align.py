@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from text2sql_agent.filling.tokens import Token, tokenize_question
+from text2sql_core.text.tokens import Token, tokenize_question
 
 __all__ = ["align_value", "find_span"]
 

@@ -1,4 +1,5 @@
-"""What every node shares: timing a step, calling the LLM with typed failures, and which errors are transient."""
+"""What every node shares: timing a step, calling the LLM with typed failures, and which errors are transient.
+(`has_hangul` is the language layer's, re-exported here for the nodes that pick a reply language.)"""
 
 from __future__ import annotations
 
@@ -8,12 +9,9 @@ from typing import Any
 from text2sql_agent.answer import Step
 from text2sql_core.errors import ErrorCode, LLMError
 from text2sql_core.llm import is_transient_error
+from text2sql_core.text.korean import has_hangul
 
 __all__ = ["StepTimer", "call_llm", "has_hangul", "is_transient"]
-
-
-def has_hangul(text: str) -> bool:
-    return any("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def is_transient(err: BaseException) -> bool:
