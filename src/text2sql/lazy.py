@@ -44,7 +44,10 @@ class LazyCommand:
     def load(self) -> Command:
         if self.prepare:
             module_name, _, function = self.prepare.partition(":")
-            getattr(importlib.import_module(module_name), function)()
+            try:
+                getattr(importlib.import_module(module_name), function)()
+            except Exception:  # a head start, never a reason for the command not to run
+                log.debug("preparing %s failed", self.name, exc_info=True)
         try:
             module = importlib.import_module(self.module)
         except Exception as err:  # ImportError, or any error raised while the module runs its top level
