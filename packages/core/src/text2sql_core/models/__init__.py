@@ -10,12 +10,13 @@ from text2sql_core.models.templates import (
     TemplateParam,
     TemplatePeriod,
 )
-from text2sql_core.models.values import MatchMethod, ValueEntry, ValueMatch
+from text2sql_core.models.values import ColumnValues, MatchMethod, ValueEntry, ValueMatch
 
 __all__ = [
     "INTERNAL_MESSAGE",
     "BaseSQLTemplate",
     "ColumnSchema",
+    "ColumnValues",
     "ErrorInfo",
     "ForeignKey",
     "MatchMethod",

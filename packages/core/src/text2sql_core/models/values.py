@@ -10,7 +10,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-__all__ = ["MatchMethod", "ValueEntry", "ValueMatch"]
+__all__ = ["ColumnValues", "MatchMethod", "ValueEntry", "ValueMatch"]
 
 # exact: the value as written (case, width and spacing aside); stem: after Korean particles/suffixes were stripped;
 # synonym: a data-dictionary synonym of the value; fuzzy: within a small edit distance (a typo).
@@ -25,6 +25,20 @@ class ValueEntry(BaseModel):
     column: str
     value: str
     synonyms: list[str] = Field(default_factory=list)
+
+
+class ColumnValues(BaseModel):
+    """The values of one column as the index stores them: what the database holds, plus the dictionary's synonyms."""
+
+    datasource: str = "default"
+    table: str
+    column: str
+    values: list[str] = Field(default_factory=list)
+    # value → other ways of writing it, from the data dictionary (`values:` of a column).
+    synonyms: dict[str, list[str]] = Field(default_factory=dict)
+    # True when `values` is every distinct value the column held when it was read: only then is a value missing
+    # from it evidence that the database does not hold it (a sampled or dictionary-only column is not complete).
+    complete: bool = True
 
 
 class ValueMatch(BaseModel):

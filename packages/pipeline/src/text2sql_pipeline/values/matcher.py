@@ -1,0 +1,191 @@
+"""Finding the database's values in a question: exact, after Korean particles, through synonyms, or within a typo.
+
+One `ValueMatcher` holds one datasource's values, compiled once (dictionaries keyed by normalised text, and a
+pigeonhole index for typos); `find` then costs a Kiwi analysis and a few hundred dictionary lookups."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from text2sql_core.models import ColumnValues, ValueMatch
+from text2sql_pipeline.values.fuzzy import FuzzyIndex
+from text2sql_pipeline.values.normalize import has_hangul, jamo, key, syllable_count
+from text2sql_pipeline.values.words import question_words
+
+__all__ = ["ValueMatcher"]
+
+STEM_SCORE = 0.95
+FUZZY_CAP = 0.89
+_MAX_WORDS = 6
+
+
+@dataclass(frozen=True)
+class _Target:
+    table: str
+    column: str
+    value: str
+    synonym: bool
+    key: str  # the normalised surface the target is found by (the value or the synonym)
+
+
+@dataclass
+class _Candidate:
+    start: int
+    end: int
+    targets: list[tuple[int, str, float]]  # (target id, method, score)
+    fuzzy: bool
+
+
+def _char_edits(k: str) -> int:
+    """Typos tolerated by character (a Hangul syllable is one): 1 from 4 characters, 2 from 8."""
+    return 2 if len(k) >= 8 else 1 if len(k) >= 4 else 0
+
+
+def _jamo_edits(k: str) -> int:
+    """Typos tolerated by jamo in a Hangul value: 1 from 3 syllables (재무틴 → 재무팀), 2 from 6."""
+    syllables = syllable_count(k)
+    return 2 if syllables >= 6 else 1 if syllables >= 3 else 0
+
+
+def _digits(text: str) -> str:
+    return "".join(c for c in text if c.isdigit())
+
+
+class ValueMatcher:
+    def __init__(self, columns: Iterable[ColumnValues]):
+        self._targets: list[_Target] = []
+        self._exact: dict[str, list[int]] = defaultdict(list)
+        self._held: set[tuple[str, str, str]] = set()
+        self._complete: set[tuple[str, str]] = set()
+        self._by_chars, self._by_jamo = FuzzyIndex(), FuzzyIndex()
+        self._max_words = 1
+        self._max_key = 0
+        for column in columns:
+            self._add_column(column)
+
+    def _add_column(self, column: ColumnValues) -> None:
+        if column.complete:
+            self._complete.add((column.table, column.column))
+        where = (column.table.lower(), column.column.lower())
+        for value in column.values:
+            self._add(column.table, column.column, value, value, synonym=False)
+        for value, synonyms in column.synonyms.items():
+            self._held.add((*where, key(value)))
+            for synonym in synonyms:
+                self._add(column.table, column.column, str(value), str(synonym), synonym=True)
+
+    def _add(self, table: str, column: str, value: str, surface: str, synonym: bool) -> None:
+        k = key(surface)
+        if not k:
+            return
+        self._held.add((table.lower(), column.lower(), k))  # a synonym names a held value: has() says so too
+        target = len(self._targets)
+        self._targets.append(_Target(table, column, value, synonym, k))
+        self._exact[k].append(target)
+        self._max_words = min(_MAX_WORDS, max(self._max_words, len(surface.split()) + 1))
+        self._max_key = max(self._max_key, len(k))
+        if not k.isdigit():
+            self._by_chars.add(k, _char_edits(k), target)
+            if has_hangul(k):
+                self._by_jamo.add(jamo(k), _jamo_edits(k), target)
+
+    def __len__(self) -> int:
+        return len(self._targets)
+
+    def columns(self) -> set[tuple[str, str]]:
+        return set(self._complete)
+
+    def has(self, table: str, column: str, value: str) -> bool:
+        return (table.lower(), column.lower(), key(value)) in self._held
+
+    def find(self, question: str) -> list[ValueMatch]:
+        if not self._targets or not question.strip():
+            return []
+        words = question_words(question)
+        exact = self._exact_candidates(question, words)
+        covered = {i for c in exact for i in range(c.start, c.end)}
+        fuzzy = self._fuzzy_candidates(question, words, covered)
+        return self._select(question, [*exact, *fuzzy])
+
+    def _spans(self, question: str, words: list) -> Iterable[tuple[int, int, str, bool]]:
+        """(start, end, key, stemmed) of every run of whole words, the last one possibly without its particles."""
+        for i, first in enumerate(words):
+            prefix = ""
+            for word in words[i : i + self._max_words]:
+                for end in (word.end, *word.stems):
+                    k = prefix + key(question[word.start : end])
+                    if len(k) <= self._max_key + 2:
+                        yield first.start, end, k, end != word.end
+                prefix += key(question[word.start : word.end])
+                if len(prefix) > self._max_key + 2:
+                    break
+
+    def _exact_candidates(self, question: str, words: list) -> list[_Candidate]:
+        found = []
+        for start, end, k, stemmed in self._spans(question, words):
+            hits = self._exact.get(k)
+            if not hits:
+                continue
+            targets = []
+            for target in hits:
+                synonym = self._targets[target].synonym
+                method = "synonym" if synonym else "stem" if stemmed else "exact"
+                targets.append((target, method, STEM_SCORE if stemmed else 1.0))
+            found.append(_Candidate(start, end, targets, fuzzy=False))
+        return found
+
+    def _fuzzy_candidates(self, question: str, words: list, covered: set[int]) -> list[_Candidate]:
+        if not len(self._by_chars):
+            return []
+        found = []
+        for start, end, k, _ in self._spans(question, words):
+            if len(k) < 3 or k.isdigit() or k in self._exact or any(i in covered for i in range(start, end)):
+                continue
+            best: dict[int, float] = {}
+            for target, distance in self._by_chars.near(k):
+                best[target] = max(best.get(target, 0.0), 1 - distance / len(k))
+            if has_hangul(k):
+                spelled = jamo(k)
+                for target, distance in self._by_jamo.near(spelled):
+                    best[target] = max(best.get(target, 0.0), 1 - distance / len(spelled))
+            # a number is never a typo: 영업3팀 is not 영업1팀
+            targets = [(t, "fuzzy", round(min(FUZZY_CAP, score), 3)) for t, score in best.items()
+                       if _digits(self._targets[t].key) == _digits(k)]
+            if targets:
+                found.append(_Candidate(start, end, targets, fuzzy=True))
+        return found
+
+    def _select(self, question: str, candidates: list[_Candidate]) -> list[ValueMatch]:
+        """Best non-overlapping spans: exact before fuzzy, then longer, then higher scored, then earlier."""
+        candidates.sort(key=lambda c: (c.fuzzy, -(c.end - c.start), -max(s for _, _, s in c.targets), c.start))
+        taken: list[tuple[int, int]] = []
+        matches: list[ValueMatch] = []
+        for candidate in candidates:
+            if any(candidate.start < end and start < candidate.end for start, end in taken):
+                continue
+            chosen = self._resolve(question, candidate)
+            if chosen:
+                taken.append((candidate.start, candidate.end))
+                matches.extend(chosen)
+        matches.sort(key=lambda m: (m.start, -m.score, m.table, m.column, m.value))
+        return matches
+
+    def _resolve(self, question: str, candidate: _Candidate) -> list[ValueMatch]:
+        """One match per (column, value), its best way; a typo that could be two values of one column is dropped."""
+        best: dict[tuple[str, str, str], tuple[str, float]] = {}
+        for target_id, method, score in candidate.targets:
+            target = self._targets[target_id]
+            slot = (target.table, target.column, target.value)
+            if slot not in best or score > best[slot][1]:
+                best[slot] = (method, score)
+        if candidate.fuzzy:
+            per_column: dict[tuple[str, str], set[str]] = defaultdict(set)
+            for table, column, value in best:
+                per_column[(table, column)].add(key(value))
+            best = {slot: found for slot, found in best.items() if len(per_column[slot[:2]]) == 1}
+        text = question[candidate.start : candidate.end]
+        return [ValueMatch(start=candidate.start, end=candidate.end, text=text, value=value, table=table,
+                           column=column, method=method, score=score)  # type: ignore[arg-type]
+                for (table, column, value), (method, score) in best.items()]
