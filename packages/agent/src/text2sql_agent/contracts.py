@@ -11,11 +11,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from text2sql_agent.filling.constraints import Leftover
 from text2sql_agent.phase1.confidence import ConfidenceFeatures
 from text2sql_core.db import QueryResult as DbQueryResult
 from text2sql_core.models import SQLTemplateSearch
 
-__all__ = ["Candidate", "Phase1Decision", "QueryResult", "Turn"]
+__all__ = ["Candidate", "Leftover", "Phase1Decision", "QueryResult", "Turn"]
 
 Candidate = SQLTemplateSearch
 
@@ -26,6 +27,8 @@ class Phase1Decision(BaseModel):
     confidence: float = 0.0
     values: dict[str, Any] = Field(default_factory=dict)
     missing: list[str] = Field(default_factory=list)
+    # What the question states that the template cannot express (kind, text, span): never answered by Phase 1.
+    leftovers: list[Leftover] = Field(default_factory=list)
     methods: dict[str, str] = Field(default_factory=dict)
     sql: str | None = None
     sql_inlined: str | None = None

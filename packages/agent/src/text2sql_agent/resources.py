@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import importlib
+import logging
 import threading
 from collections.abc import Mapping
 from functools import cached_property
@@ -23,6 +25,8 @@ from text2sql_pipeline import open_table_search, open_template_search
 
 __all__ = ["AgentResources"]
 
+log = logging.getLogger(__name__)
+
 
 class AgentResources:
     """`retrieval`, `table_search`, `schemas` and `executors` may be injected (tests pass fakes); whatever is not
@@ -31,7 +35,8 @@ class AgentResources:
     def __init__(self, settings: UnifiedSettings, llm: Any | None = None, embeddings: Embeddings | None = None,
                  calibration: Calibration | None = None, retrieval: TemplateSearch | None = None,
                  table_search: TableSearch | None = None, schemas: Mapping[str, SchemaSource] | None = None,
-                 executors: Mapping[str, Executor] | None = None):
+                 executors: Mapping[str, Executor] | None = None, value_index: Any | None = None,
+                 vocabularies: Mapping[str, Any] | None = None):
         self.settings = settings
         self.llm = llm
         self._embeddings = embeddings
@@ -41,6 +46,9 @@ class AgentResources:
         self._lock = threading.Lock()
         self._schemas: dict[str, SchemaSource] = dict(schemas or {})
         self._executors: dict[str, Executor] = dict(executors or {})
+        self._value_index = value_index
+        self._value_index_tried = value_index is not None
+        self._vocabularies: dict[str, Any] = dict(vocabularies or {})
 
     @cached_property
     def embeddings(self) -> Embeddings:
@@ -85,3 +93,42 @@ class AgentResources:
                     timeout_seconds=security.query_timeout_seconds,
                     guard_policy=GuardPolicy.from_settings(security))
             return self._executors[datasource]
+
+    def value_index(self) -> Any | None:
+        """The datasources' value index (`text2sql_pipeline.values`), or None when there is none: values then come
+        from alignment with the example question alone (weaker evidence, scored lower)."""
+        with self._lock:
+            if not self._value_index_tried:
+                self._value_index_tried = True
+                self._value_index = _open_optional("text2sql_pipeline.values", "open_value_index", self.settings,
+                                                   self.embeddings)
+            return self._value_index
+
+    def vocabulary(self, datasource: str) -> Any | None:
+        """Question words → columns for `datasource` (`phase1.vocabulary.SchemaVocabulary`), or None."""
+        if datasource not in self._vocabularies:
+            vocabulary = None
+            try:
+                module = importlib.import_module("text2sql_agent.phase1.vocabulary")
+                build = getattr(getattr(module, "SchemaVocabulary", None), "from_tables", None)
+                vocabulary = build(self.tables(datasource)) if build else None
+            except ImportError:
+                vocabulary = None
+            except Exception as err:  # no schema, no vocabulary: column accounting is skipped, not the answer
+                log.warning("no schema vocabulary for %s: %s", datasource, err)
+            self._vocabularies[datasource] = vocabulary
+        return self._vocabularies[datasource]
+
+
+def _open_optional(module_name: str, function: str, *args: Any) -> Any | None:
+    try:
+        opener = getattr(importlib.import_module(module_name), function, None)
+    except ImportError:
+        return None
+    if opener is None:
+        return None
+    try:
+        return opener(*args)
+    except Exception as err:  # the value index is evidence, not a requirement: answer without it, say so in the log
+        log.warning("value index unavailable (%s): %s", err.__class__.__name__, err)
+        return None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import random
 
-from text2sql_agent.phase1.confidence import Calibration, ConfidenceFeatures, fit_calibration
+from text2sql_agent.phase1.confidence import FEATURE_SCHEMA, FEATURES, Calibration, ConfidenceFeatures, fit_calibration
 from text2sql_agent.phase1.cues import cue_agreement, question_cues, sql_features
 from text2sql_agent.phase1.rerank import rerank
 from text2sql_core.models import SQLTemplateSearch
@@ -53,7 +53,8 @@ def test_fit_calibration_separates_and_round_trips(tmp_path) -> None:
 
 def test_shipped_calibration_loads() -> None:
     calibration = Calibration.load()
-    assert len(calibration.weights) == 5 and calibration.fitted_on
+    assert len(calibration.weights) == len(FEATURES) and calibration.fitted_on
+    assert calibration.feature_schema == FEATURE_SCHEMA and calibration.features == list(FEATURES)
 
 
 def test_a_compared_count_asks_for_having_not_for_or() -> None:

@@ -65,6 +65,8 @@ class ErrorCode(StrEnum):
     DATABASE_NOT_CONFIGURED = "DATABASE_NOT_CONFIGURED", "No database is configured at all.", "Set TEXT2SQL_ORACLE__OLTP__URL and __SCHEMA__URL (or a datasource), or run `text2sql demo`."
     CLOCK_TODAY_INVALID = "CLOCK_TODAY_INVALID", "The pinned date (TEXT2SQL_TODAY) is not a date.", "Write it as YYYY-MM-DD, or unset it."
     CLOCK_PIN_INVALID = "CLOCK_PIN_INVALID", "The clock cannot be pinned to the value given.", "Give a date as YYYY-MM-DD or a moment as ISO 8601."
+    CALIBRATION_STALE = "CALIBRATION_STALE", "The Phase 1 calibration was fitted for other confidence features.", "Refit it: `text2sql eval spider --fit-calibration FILE`, or unset TEXT2SQL_AGENT__CALIBRATION_PATH."
+    CALIBRATION_INVALID = "CALIBRATION_INVALID", "The Phase 1 calibration file cannot be read.", "Fix TEXT2SQL_AGENT__CALIBRATION_PATH, or refit with `text2sql eval spider --fit-calibration FILE`."
     DEMO_BROKEN = "DEMO_BROKEN", "The bundled demo templates could not be indexed.", "Run `text2sql demo --rebuild`; report it if it persists."
     # Database (the OLTP connection)
     DATABASE_ERROR = "DATABASE_ERROR", "The database failed.", "Read the message; check the database and its log."

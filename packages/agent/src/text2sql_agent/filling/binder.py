@@ -1,8 +1,10 @@
 """Deterministic filling: every bind parameter gets a value from the question, or Phase 1 does not answer.
 
-Order of evidence per parameter: a structural constant keeps its example; a date parameter takes a date
-expression (Korean relative dates included); otherwise the value is aligned with the example question; last,
-numbers and quoted strings are matched by order of appearance."""
+Order of evidence per parameter: a structural constant keeps its example; date parameters are filled as groups from
+the question's periods (`filling.periods`); a string slot takes the value index's match for its column; otherwise
+the value is aligned with the example question; last, numbers and quoted strings are matched by order of
+appearance. Which stretches of the question each value came from is kept, so `filling.constraints` can tell
+what the question said that no slot took."""
 
 from __future__ import annotations
 
@@ -11,24 +13,27 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from sqlglot import exp
-
 from text2sql_agent.filling.align import align_value, find_span
-from text2sql_agent.filling.dates import find_date_ranges
+from text2sql_agent.filling.periods import PeriodBinding, bind_periods, is_date_param
+from text2sql_agent.filling.roles import param_roles
 from text2sql_agent.filling.tokens import tokenize_question
+from text2sql_agent.filling.values import ValueEvidence
+from text2sql_core import clock
 from text2sql_core.models import SQLTemplateInDB, TemplateParam
 from text2sql_core.numberwords import find_number_words, number_from_word, number_words
-from text2sql_core.sqltext import parse_one
 
-__all__ = ["FillResult", "fill_template"]
+__all__ = ["FillResult", "fill_template", "question_numbers"]
 
 # A Korean counter may follow a number ("5명", "2024년"); a Latin letter may not ("A320").
 _NUMBER = re.compile(r"(?<![\w.])-?\d+(?:,\d{3})*(?:\.\d+)?(?![A-Za-z0-9_]|\.\d)")
 _TRAILING = ".?!,;:"
 _QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"|‘([^’]+)’|“([^”]+)”")
-# How surely each method reads a value: an exact match, a word-for-word replacement and a one-to-one order
-# (as many numbers in the question as number parameters) are strong; a partial order is weak.
-_QUALITY = {"constant": 1.0, "same": 1.0, "replaced": 0.9, "date": 0.9, "ordered_all": 0.9, "ordered": 0.7}
+# How surely each method reads a value: an exact match, a word-for-word replacement, the value index, the period
+# parser and a one-to-one order (as many numbers in the question as number parameters) are strong; a partial
+# order is weak.
+_QUALITY = {"constant": 1.0, "same": 1.0, "index": 1.0, "period": 1.0, "replaced": 0.9, "date": 0.9,
+            "ordered_all": 0.9, "ordered": 0.7}
+Span = tuple[int, int]
 
 
 @dataclass
@@ -36,6 +41,11 @@ class FillResult:
     values: dict[str, Any] = field(default_factory=dict)
     methods: dict[str, str] = field(default_factory=dict)
     missing: list[str] = field(default_factory=list)
+    # Stretches of the question each bound value was read from.
+    spans: dict[str, Span] = field(default_factory=dict)
+    periods: PeriodBinding = field(default_factory=PeriodBinding)
+    # Slots whose value the value index does not know for their column: name → the value read.
+    unknown: dict[str, str] = field(default_factory=dict)
 
     @property
     def complete(self) -> bool:
@@ -47,25 +57,15 @@ class FillResult:
         scores = [_QUALITY.get(m, 0.5) for m in self.methods.values()]
         return min(scores) if scores else 1.0
 
-
-def _comparators(sql: str, dialect: str) -> dict[str, str]:
-    """For each bind: the comparison it sits in (GTE, LT, BETWEEN_LOW, …) — decides which end of a date range."""
-    roles: dict[str, str] = {}
-    try:
-        tree = parse_one(sql, dialect)
-    except Exception:
-        return roles
-    for node in tree.find_all(exp.Placeholder):
-        parent = node.parent
-        if isinstance(parent, exp.Between):
-            roles[node.name] = "BETWEEN_LOW" if parent.args.get("low") is node else "BETWEEN_HIGH"
-        elif parent is not None:
-            roles[node.name] = type(parent).__name__.upper()
-    return roles
+    @property
+    def grounded_share(self) -> float:
+        """Share of the question's values bound by the value index or the period parser (1.0 when none)."""
+        bound = [m for m in self.methods.values() if m != "constant"]
+        return sum(m in {"index", "period"} for m in bound) / len(bound) if bound else 1.0
 
 
 def _as_type(text: str, param: TemplateParam) -> Any | None:
-    if param.type == "number":
+    if param.type in {"number", "limit"}:
         cleaned = text.replace(",", "")
         match = _NUMBER.search(cleaned)
         if not match:
@@ -90,62 +90,86 @@ def _wildcards(value: Any) -> tuple[str, str, str]:
     return text[: len(text) - len(text.lstrip("%"))], core, text[len(text.rstrip("%")) :]
 
 
-def _date_value(param: TemplateParam, role: str, ranges: list, index: int) -> Any | None:
-    if index >= len(ranges):
-        return None
-    start, end = ranges[index][1]
-    chosen: date = end if role in {"LT", "LTE", "BETWEEN_HIGH"} else start
-    example = str(param.example or "")
-    return chosen.isoformat() + example[10:] if len(example) > 10 else chosen.isoformat()
+def _inside(span: Span, spans: list[Span]) -> bool:
+    return any(a < span[1] and span[0] < b for a, b in spans)
 
 
-def fill_template(template: SQLTemplateInDB, question: str, today: date | None = None) -> FillResult:
-    result = FillResult()
+def question_numbers(question: str, exclude: list[Span]) -> list[tuple[Span, str]]:
+    """Numbers in digits or in words ("two or more", "세 명"), in order, outside the `exclude` spans (periods)."""
+    found = [((m.start(), m.end()), m.group(0)) for m in _NUMBER.finditer(question)]
+    found += [((pos, pos + len(word)), word) for pos, word in find_number_words(question)]
+    return sorted((item for item in found if not _inside(item[0], exclude)), key=lambda item: item[0])
+
+
+def _locate(question: str, text: str, taken: list[Span]) -> Span | None:
+    lowered, needle = question.lower(), text.lower().strip()
+    start = lowered.find(needle) if needle else -1
+    while start >= 0:
+        span = (start, start + len(needle))
+        if not _inside(span, taken):
+            return span
+        start = lowered.find(needle, start + 1)
+    return None
+
+
+def fill_template(template: SQLTemplateInDB, question: str, today: date | None = None,
+                  evidence: ValueEvidence | None = None) -> FillResult:
+    roles = param_roles(template)
+    periods = bind_periods(template, question, today or clock.today(), roles)
+    result = FillResult(periods=periods)
     example = template.example_question or template.description
-    roles = _comparators(template.normalized_text, template.dialect)
-    ranges = find_date_ranges(question, today)
-    # Numbers in digits or in words ("two or more"), in the order the question says them.
-    numbers = [text for _, text in sorted([(m.start(), m.group(0)) for m in _NUMBER.finditer(question)]
-                                          + find_number_words(question))]
-    quoted = [next(g for g in m.groups() if g) for m in _QUOTED.finditer(question)]
-    wanted_numbers = sum(1 for p in template.params if p.from_question and p.type == "number")
+    period_spans = [p.span for p in periods.periods]
+    numbers = question_numbers(question, period_spans)
+    quoted = [((m.start(), m.end()), next(g for g in m.groups() if g)) for m in _QUOTED.finditer(question)]
+    wanted_numbers = sum(1 for p in template.params if p.from_question and p.type in {"number", "limit"})
     ordered = "ordered_all" if len(numbers) == wanted_numbers else "ordered"
     seen: dict[str, int] = {}
-    date_index = number_index = quoted_index = 0
+    used_matches: set[int] = set()
+    number_index = quoted_index = 0
     for param in template.params:
         if not param.from_question:
             result.values[param.name], result.methods[param.name] = param.example, "constant"
             continue
+        if is_date_param(param):
+            if param.name in periods.values:
+                result.values[param.name], result.methods[param.name] = periods.values[param.name], "period"
+            else:
+                result.missing.append(param.name)  # never the example's date: the question must say it
+            continue
         prefix, core, suffix = _wildcards(param.example)
         occurrence = seen.get(core.lower(), 0)
         seen[core.lower()] = occurrence + 1
-        value, method = None, ""
-        role = roles.get(param.name, "")
-        if param.type == "date" and role == "BETWEEN_HIGH" and date_index == len(ranges) and ranges:
-            # One expression ("지난달") gives both ends of a BETWEEN: its range's end closes it.
-            value, method = _date_value(param, role, ranges, date_index - 1), "date"
-        elif param.type == "date" and date_index < len(ranges):
-            value, method = _date_value(param, role, ranges, date_index), "date"
-            date_index += 1
+        value, method, span = None, "", None
+        match = evidence.match_for(param, used_matches) if evidence and param.type != "number" else None
+        if match is not None:
+            value, method, span = prefix + str(match.value) + suffix, "index", (match.start, match.end)
         if value is None:
             aligned = align_value(example, question, _spelling(example, core, param), occurrence)
             if aligned is not None:
                 text, method = aligned
-                text = _clean_surface(text, core, quoted)
+                text = _clean_surface(text, core, [q for _, q in quoted])
                 typed = _as_type(text, param)
-                if typed is not None and param.type != "number":
+                if typed is not None and param.type not in {"number", "limit"}:
                     typed = prefix + _transfer_case(core, _example_surface(example, core), str(typed)) + suffix
                 value = typed
-        if value is None and param.type == "number" and number_index < len(numbers):
-            value, method = _as_type(numbers[number_index], param), ordered
+                span = _locate(question, text, list(result.spans.values())) if typed is not None else None
+        if value is None and param.type in {"number", "limit"} and number_index < len(numbers):
+            span, text = numbers[number_index]
+            value, method = _as_type(text, param), ordered
             number_index += 1
-        elif value is None and param.type != "number" and quoted_index < len(quoted):
-            value, method = prefix + quoted[quoted_index] + suffix, "ordered"
+        elif value is None and param.type not in {"number", "limit"} and quoted_index < len(quoted):
+            span, text = quoted[quoted_index]
+            value, method = prefix + text + suffix, "ordered"
             quoted_index += 1
         if value is None:
             result.missing.append(param.name)
-        else:
-            result.values[param.name], result.methods[param.name] = value, method
+            continue
+        result.values[param.name], result.methods[param.name] = value, method
+        if span is not None:
+            result.spans[param.name] = span
+        if (method != "index" and evidence is not None and param.type not in {"number", "limit"}
+                and evidence.knows(param) and not evidence.has(param, str(value).strip("%"))):
+            result.unknown[param.name] = str(value).strip("%")
     return result
 
 

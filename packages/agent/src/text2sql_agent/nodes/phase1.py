@@ -9,7 +9,9 @@ from typing import Any
 from langchain_core.messages import HumanMessage, SystemMessage
 
 from text2sql_agent.contracts import Phase1Decision
-from text2sql_agent.filling.binder import FillResult
+from text2sql_agent.filling.binder import FillResult, fill_template
+from text2sql_agent.filling.constraints import Leftover, account_constraints
+from text2sql_agent.filling.values import ValueEvidence
 from text2sql_agent.nodes.common import StepTimer, call_llm
 from text2sql_agent.phase1.decide import Phase1Candidate, choose_deterministically, features_for
 from text2sql_agent.phase1.rerank import Ranked
@@ -44,7 +46,8 @@ def _llm_choice(resources: AgentResources, question: str, ranked: list[Ranked]) 
     return data.get("template_id"), params
 
 
-def _with_llm(resources: AgentResources, question: str, base: Phase1Candidate) -> Phase1Candidate | None:
+def _with_llm(resources: AgentResources, question: str, base: Phase1Candidate,
+              evidence: ValueEvidence | None, vocabulary: Any | None) -> Phase1Candidate | None:
     chosen_id, params = _llm_choice(resources, question, base.ranked)
     chosen = next((r for r in base.ranked if r.template.id == chosen_id), None)
     if chosen is None:
@@ -58,7 +61,10 @@ def _with_llm(resources: AgentResources, question: str, base: Phase1Candidate) -
     # The model's values count as surely read as ours when they agree; otherwise a little less.
     features.fill_quality = (base.fill.quality if agrees else 0.9) if fill.complete else 0.0
     confidence = resources.calibration.probability(features) if fill.complete else 0.0
-    return Phase1Candidate(chosen.template, values, fill, features, confidence, order)
+    # The model's choice is held to the same account: what the question states, the template must say.
+    ours = fill_template(chosen.template, question, None, evidence)
+    leftovers = account_constraints(question, chosen.template, ours, evidence, vocabulary)
+    return Phase1Candidate(chosen.template, values, fill, features, confidence, order, leftovers)
 
 
 def make_phase1_node(resources: AgentResources) -> Any:
@@ -68,12 +74,15 @@ def make_phase1_node(resources: AgentResources) -> Any:
         timer = StepTimer("phase1")
         question = state["standalone_question"]
         candidates = list(state.get("candidates") or [])
-        best = choose_deterministically(question, candidates, resources.calibration, embeddings=resources.embeddings)
-        if best is None:
+        if not candidates:
             timer.status, timer.detail = "skipped", {"reason": "no template retrieved"}
             return {"phase1": None, "steps": [timer.record()]}
+        evidence, vocabulary = _evidence(resources, question, state["datasource"])
+        best = choose_deterministically(question, candidates, resources.calibration, embeddings=resources.embeddings,
+                                        evidence=evidence, vocabulary=vocabulary)
+        assert best is not None  # candidates is not empty
         if resources.llm is not None:
-            best = _with_llm(resources, question, best) or best
+            best = _with_llm(resources, question, best, evidence, vocabulary) or best
         decision = _decide(resources, state["datasource"], best, threshold)
         timer.detail = decision.model_dump(mode="json", exclude={"ranked"})
         if not decision.accepted:
@@ -87,15 +96,34 @@ def make_phase1_node(resources: AgentResources) -> Any:
     return phase1_node
 
 
+def _evidence(resources: AgentResources, question: str, datasource: str) -> tuple[ValueEvidence | None, Any]:
+    index = resources.value_index()
+    evidence = None
+    if index is not None:
+        try:
+            evidence = ValueEvidence.lookup(index, question, datasource)
+        except Exception as err:  # a failing value index weakens the evidence; it does not fail the question
+            log.warning("value index lookup failed for %s: %s", datasource, err)
+    return evidence, resources.vocabulary(datasource)
+
+
+def leftover_reason(leftovers: list[Leftover]) -> str:
+    return "the question states what this template cannot express: " + ", ".join(
+        f"{item.kind} '{item.text}'" for item in leftovers)
+
+
 def _decide(resources: AgentResources, datasource: str, best: Phase1Candidate, threshold: float) -> Phase1Decision:
     template = best.template
     decision = Phase1Decision(
         template_id=template.id, description=template.description, confidence=round(best.confidence, 4),
-        values=best.values, missing=best.fill.missing, methods=best.fill.methods,
+        values=best.values, missing=best.fill.missing, methods=best.fill.methods, leftovers=best.leftovers,
         ranked=[r.template.normalized_text for r in best.ranked[:5]], features=best.features,
     )
     if not best.complete:
         decision.reason = f"the question does not give a value for: {', '.join(best.fill.missing)}"
+        return decision
+    if best.leftovers:
+        decision.reason = leftover_reason(best.leftovers)
         return decision
     try:
         validator = resources.validator(datasource)

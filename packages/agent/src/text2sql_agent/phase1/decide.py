@@ -11,6 +11,8 @@ import numpy as np
 from langchain_core.embeddings import Embeddings
 
 from text2sql_agent.filling.binder import FillResult, fill_template
+from text2sql_agent.filling.constraints import Leftover, account_constraints
+from text2sql_agent.filling.values import ValueEvidence
 from text2sql_agent.phase1.confidence import Calibration, ConfidenceFeatures
 from text2sql_agent.phase1.rerank import Ranked, rerank
 from text2sql_core.models import SQLTemplateSearch
@@ -27,6 +29,8 @@ class Phase1Candidate:
     features: ConfidenceFeatures
     confidence: float
     ranked: list[Ranked] = field(default_factory=list)
+    # What the question says that the template cannot (a period, a value, a number, …): Phase 1 must not answer.
+    leftovers: list[Leftover] = field(default_factory=list)
 
     @property
     def complete(self) -> bool:
@@ -38,7 +42,8 @@ def features_for(ranked: list[Ranked], fill: FillResult, cosine: float | None = 
     runner_up = ranked[1].score if len(ranked) > 1 else top.score - 0.1
     bound = sum(1 for m in fill.methods.values() if m != "constant")
     return ConfidenceFeatures(cosine=top.cosine if cosine is None else cosine, margin=top.score - runner_up,
-                              cues=top.cues, fill_quality=fill.quality if fill.complete else 0.0, bound_values=bound)
+                              cues=top.cues, fill_quality=fill.quality if fill.complete else 0.0, bound_values=bound,
+                              grounded=fill.grounded_share, unknown_values=len(fill.unknown))
 
 
 def value_masked_cosine(question: str, template: SQLTemplateSearch, fill: FillResult,
@@ -63,13 +68,17 @@ def value_masked_cosine(question: str, template: SQLTemplateSearch, fill: FillRe
 
 
 def choose_deterministically(question: str, candidates: list[SQLTemplateSearch], calibration: Calibration,
-                             today: date | None = None, embeddings: Embeddings | None = None) -> Phase1Candidate | None:
+                             today: date | None = None, embeddings: Embeddings | None = None,
+                             evidence: ValueEvidence | None = None, vocabulary: Any | None = None
+                             ) -> Phase1Candidate | None:
+    """Fill the best reranked template and account for every constraint of the question (`leftovers`)."""
     if not candidates:
         return None
     ranked = rerank(question, candidates)
     best = ranked[0].template
-    fill = fill_template(best, question, today)
+    fill = fill_template(best, question, today, evidence)
+    leftovers = account_constraints(question, best, fill, evidence, vocabulary)
     cosine = value_masked_cosine(question, best, fill, embeddings) if embeddings and fill.complete else None
     features = features_for(ranked, fill, cosine)
     confidence = calibration.probability(features) if fill.complete else 0.0
-    return Phase1Candidate(best, fill.values, fill, features, confidence, ranked)
+    return Phase1Candidate(best, fill.values, fill, features, confidence, ranked, leftovers)
