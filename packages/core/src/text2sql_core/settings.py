@@ -27,6 +27,7 @@ __all__ = [
     "ServerSettings",
     "UISettings",
     "UnifiedSettings",
+    "ValueIndexSettings",
     "get_settings",
 ]
 
@@ -134,6 +135,23 @@ class SecuritySettings(BaseModel):
     _split = field_validator("denied_tables", "denied_columns", "allowed_functions", mode="before")(_split_list)
 
 
+class ValueIndexSettings(BaseModel):
+    """The value index: distinct values of low-cardinality text/code columns, read from the OLTP database by
+    `text2sql index-schema` (or `text2sql index-values`), so Phase 1 binds 재무팀 or 부산 even when no template's
+    example says so. Denied tables and columns are never read."""
+
+    enabled: bool = True
+    collection: str = "text2sql_values"
+    # A column with more distinct values than this is not indexed (names, ids, free text).
+    max_distinct: int = Field(500, ge=1)
+    # Longer values are left out (nobody types them in a question).
+    max_value_length: int = Field(80, ge=1)
+    # Tables with more rows are read from a sample of this many rows (their columns then prove no value absent).
+    sample_rows: int = Field(1_000_000, ge=1)
+    # How long a process keeps a datasource's values in memory before reading them again.
+    refresh_seconds: float = Field(60.0, ge=0)
+
+
 class AgentSettings(BaseModel):
     top_k: int = 5
     max_repair_attempts: int = 3
@@ -215,6 +233,7 @@ class UnifiedSettings(BaseSettings):
     llm: LLMSettings = Field(default_factory=LLMSettings)
     embedding: EmbeddingSettings = Field(default_factory=EmbeddingSettings)
     security: SecuritySettings = Field(default_factory=SecuritySettings)
+    values: ValueIndexSettings = Field(default_factory=ValueIndexSettings)
     agent: AgentSettings = Field(default_factory=AgentSettings)
     server: ServerSettings = Field(default_factory=ServerSettings)
     ui: UISettings = Field(default_factory=UISettings)
