@@ -10,7 +10,7 @@ from sqlglot.dialects.postgres import Postgres
 
 from text2sql_core.dialects import sqlglot_dialect
 
-__all__ = ["inline_params", "literal_for", "parse_one", "render"]
+__all__ = ["inline_params", "literal_for", "parse_one", "render", "same_query"]
 
 
 class NamedBindPostgres(Postgres):
@@ -56,3 +56,9 @@ def inline_params(sql: str, params: dict[str, Any], dialect: str) -> str:
         return node
 
     return render(tree.transform(substitute), dialect)
+
+
+def same_query(first: str, second: str, dialect: str) -> bool:
+    """The two texts are one query: the same sqlglot tree, compared as printed (layout, case of keywords and
+    spellings like `DATE '…'` / `CAST('…' AS DATE)` that parse alike do not count)."""
+    return render(parse_one(first, dialect), dialect) == render(parse_one(second, dialect), dialect)

@@ -95,6 +95,14 @@ class _Binder:
             return None
         return node if isinstance(node, exp.Column) else node.find(exp.Column)
 
+    def table_of(self, column: exp.Column) -> str | None:
+        """The table a column belongs to, where the query says it (its qualifier, or the one table read)."""
+        return self.aliases.get(column.table.lower()) if column.table else self.only_table
+
+    def type_of(self, column: exp.Column) -> str | None:
+        table = self.table_of(column)
+        return self.types.get(f"{table}.{column.name}".lower()) or self.types.get(column.name.lower())
+
     def rule(self, condition: exp.Expression) -> None:
         text = render(condition, self.dialect)
         if text not in self.rules:
@@ -103,7 +111,7 @@ class _Binder:
     def bind(self, node: exp.Expression, other: exp.Expression | None, role: SlotRole, suffix: str = "",
              kind: SlotType | None = None, condition: exp.Expression | None = None) -> bool:
         """Replace the literal `node` is (or wraps) with a bind; False when it is no literal or a named rule."""
-        found = find_literal(node, temporal_expression(other, self.types))
+        found = find_literal(node, temporal_expression(other, self.type_of))
         if found is None:
             return False
         if condition is not None and found.kind != "date" and named_as_rule(found.value, self.texts):
@@ -111,16 +119,11 @@ class _Binder:
             return False
         column = self._column(other)
         column_name = column.name if column is not None else None
-        if column is not None and column.table:
-            table = self.aliases.get(column.table.lower())
-        else:
-            table = self.only_table if column is not None else None
+        table = self.table_of(column) if column is not None else None
         slot_type: SlotType = kind or found.kind  # type: ignore[assignment]
         base = "limit" if slot_type == "limit" else (f"{bind_name(column_name)}{suffix}" if column_name else "p")
-        name, n = base, 1
-        while any(p.name == name for p in self.params):
-            n += 1
-            name = f"{base}_{n}"
+        # A provisional name; `_name_in_reading_order` gives the readable one once every slot is known.
+        name = f"{base}__slot{len(self.params)}"
         # A date is always the question's to state: the example's day is never a right default.
         from_question = True if slot_type == "date" else self._in_question(found.value)
         self.params.append(TemplateParam(
@@ -142,7 +145,7 @@ class _Binder:
 
 
 def _is_constant(node: exp.Expression) -> bool:
-    return find_literal(node, temporal=False) is not None
+    return find_literal(node, temporal=None) is not None
 
 
 def _comparison(node: exp.Expression, binder: _Binder) -> None:
@@ -201,12 +204,30 @@ def parameterize(tree: exp.Expression, dialect: str, question: str = "", descrip
     binder = _Binder(copy, dialect, question, description, column_types or {})
     for node in list(copy.walk()):
         _rewrite(node, binder)
+    ordered = _name_in_reading_order(copy, binder.params, render(copy, dialect))
     text = render(copy, dialect)
-    # Params in reading order, so the n-th value of a question lines up with the n-th bind.
-    ordered = sorted(binder.params, key=lambda p: _position(text, p.name))
     periods = find_periods(ordered, bind_name)
     return NormalizedSQL(tree=copy, sql_text=render(copy, dialect, pretty=True), normalized_text=text,
                          params=ordered, periods=periods, rules=binder.rules)
+
+
+def _name_in_reading_order(tree: exp.Expression, params: list[TemplateParam], text: str) -> list[TemplateParam]:
+    """Params in reading order, so the n-th value of a question lines up with the n-th bind; names numbered in
+    that order too (`order_date` is the start of a range, `order_date_2` its end)."""
+    ordered = sorted(params, key=lambda p: _position(text, p.name))
+    final: dict[str, str] = {}
+    for param in ordered:
+        base, n = param.name.rsplit("__slot", 1)[0], 1
+        name = base
+        while name in final.values():
+            n += 1
+            name = f"{base}_{n}"
+        final[param.name] = name
+        param.name = name
+    for node in tree.find_all(exp.Placeholder):
+        if node.name in final:
+            node.set("this", final[node.name])
+    return ordered
 
 
 def _position(text: str, name: str) -> int:

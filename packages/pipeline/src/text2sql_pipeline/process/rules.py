@@ -24,6 +24,7 @@ __all__ = ["is_negated", "named_as_rule"]
 # and a new question may leave out another one.
 _KOREAN_AFTER = ("제외", "빼고", "뺀", "말고")
 _ENGLISH_BEFORE = ("excluding", "exclude", "excludes", "except", "without", "other than")
+_CLAUSE_END = re.compile(r"[,.;:()\[\]/|\n]")
 _WINDOW = 12  # characters between the value and its exclusion word: "취소된 주문 제외" fits, a new clause does not
 
 
@@ -48,8 +49,9 @@ def named_as_rule(value: Any, texts: list[str]) -> bool:
     for text in texts:
         lowered = text.lower()
         for match in re.finditer(re.escape(needle), lowered):
-            after = lowered[match.end(): match.end() + _WINDOW]
-            before = lowered[max(0, match.start() - _WINDOW - 8): match.start()]
+            # The exclusion word must be in the same clause: "정상 주문만, 테스트 제외" excludes 테스트, not 정상.
+            after = _CLAUSE_END.split(lowered[match.end(): match.end() + _WINDOW])[0]
+            before = _CLAUSE_END.split(lowered[max(0, match.start() - _WINDOW - 8): match.start()])[-1]
             if any(word in after for word in _KOREAN_AFTER):
                 return True
             if any(re.search(rf"\b{word}\b", before) for word in _ENGLISH_BEFORE):

@@ -10,6 +10,9 @@ A literal is a **date** when it is a valid date in one of the forms below AND on
   년도, 연도, 기간, …), or an expression that takes a date apart (`TO_CHAR(d, 'YYYYMM')`, `strftime`, `EXTRACT`,
   `YEAR(d)`).
 
+A bare year (`2024`, `'2024'`) is a date (`%Y`) only against an expression that takes a date apart
+(`EXTRACT(YEAR FROM d) = 2024`): a year column (`birth_year > 1980`) holds a number, and stays one.
+
 So `20261001` compared with `order_ymd` is a day written `%Y%m%d` (an int example), `'202610'` compared with
 `sales_ym` is a month written `%Y%m`, but `20261001` compared with `customer_id` stays a number.
 """
@@ -17,6 +20,7 @@ So `20261001` compared with `order_ymd` is a day written `%Y%m%d` (an int exampl
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -86,19 +90,25 @@ def looks_temporal(name: str | None, data_type: str | None = None) -> bool:
     return bool(name) and bool(_TEMPORAL_NAME.search(name))
 
 
-def temporal_expression(node: exp.Expression | None, types: dict[str, str]) -> bool:
-    """What a literal is compared with looks temporal (see the module docstring)."""
+def temporal_expression(node: exp.Expression | None, type_of: Callable[[exp.Column], str | None]) -> str | None:
+    """How what a literal is compared with looks temporal: "part" (it takes a date apart), "column" (a date
+    column by type or name), or None."""
     if node is None:
-        return False
+        return None
     if isinstance(node, _DATE_PARTS) or node.find(*_DATE_PARTS) is not None:
-        return True
+        return "part"
     if isinstance(node, exp.Anonymous) and node.name.lower() in {"strftime", "to_char", "date_format", "year"}:
-        return True
+        return "part"
+    # TO_CHAR also prints numbers: only a date mask (YYYY, MM, DD) takes a date apart.
+    for to_char in [node, *node.find_all(exp.ToChar)] if not isinstance(node, exp.ToChar) else [node]:
+        mask = to_char.args.get("format") if isinstance(to_char, exp.ToChar) else None
+        if isinstance(mask, exp.Literal) and re.search(r"YY|MM|DD", mask.this, re.IGNORECASE):
+            return "part"
     column = node if isinstance(node, exp.Column) else node.find(exp.Column)
-    if column is None:
-        return False
-    known = types.get(f"{column.table}.{column.name}".lower()) or types.get(column.name.lower())
-    return looks_temporal(column.name, known)
+    if column is None or not looks_temporal(column.name, type_of(column)):
+        return None
+    # SUBSTR(sale_ymd, 1, 4) = '2024' takes a date apart too.
+    return "part" if node.find(exp.Substring) is not None else "column"
 
 
 def _plain(node: exp.Expression) -> tuple[Any, str] | None:
@@ -132,10 +142,11 @@ def _wrapper_format(node: exp.Expression) -> str | None:
     return fmt.this if isinstance(fmt, exp.Literal) else None
 
 
-def find_literal(node: exp.Expression, temporal: bool) -> Literal | None:
+def find_literal(node: exp.Expression, temporal: str | None) -> Literal | None:
     """The literal `node` is (plain, negated number, or inside a date constructor); None for anything else.
 
-    `temporal`: what it is compared with looks temporal, so a valid `YYYYMMDD`/`YYYYMM`/`YYYY` is a date."""
+    `temporal` (from `temporal_expression`): what it is compared with looks temporal, so a valid `YYYYMMDD` or
+    `YYYYMM` is a date; a `YYYY` only when it is "part"."""
     inner = _wrapped(node)
     if inner is not None:
         fmt = _wrapper_format(node)
@@ -154,6 +165,6 @@ def find_literal(node: exp.Expression, temporal: bool) -> Literal | None:
     fmt = date_format_of(str(value))
     if fmt in _UNAMBIGUOUS and kind == "string":
         return Literal(node, value, "date", fmt)
-    if fmt is not None and temporal and (fmt not in _UNAMBIGUOUS):
+    if fmt is not None and temporal and (fmt not in _UNAMBIGUOUS) and (fmt != "%Y" or temporal == "part"):
         return Literal(node, value, "date", fmt)
     return Literal(node, value, kind)
