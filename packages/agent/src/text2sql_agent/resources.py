@@ -100,8 +100,7 @@ class AgentResources:
         with self._lock:
             if not self._value_index_tried:
                 self._value_index_tried = True
-                self._value_index = _open_optional("text2sql_pipeline.values", "open_value_index", self.settings,
-                                                   self.embeddings)
+                self._value_index = _open_optional("text2sql_pipeline.values", "open_value_index", self.settings)
             return self._value_index
 
     def vocabulary(self, datasource: str) -> Any | None:

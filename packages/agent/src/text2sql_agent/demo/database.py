@@ -7,6 +7,8 @@ import sqlite3
 from datetime import date, timedelta
 from pathlib import Path
 
+from text2sql_core import clock
+
 __all__ = ["create_demo_database"]
 
 SCHEMA = """
@@ -80,7 +82,7 @@ def create_demo_database(path: str | Path, today: date | None = None, seed: int 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
     path.unlink(missing_ok=True)
-    rows = _rows(today or date.today(), random.Random(seed))
+    rows = _rows(today or clock.today(), random.Random(seed))  # the one clock: a pinned run gets pinned data
     with sqlite3.connect(path) as conn:
         conn.executescript(SCHEMA)
         for table, data in rows.items():

@@ -20,6 +20,9 @@ from text2sql_pipeline.index.masking import MASK
 
 __all__ = ["Phase1Candidate", "choose_deterministically"]
 
+# How many of the best reranked templates are filled in turn when the best cannot say all the question states.
+_ALTERNATIVES = 3
+
 
 @dataclass
 class Phase1Candidate:
@@ -75,10 +78,19 @@ def choose_deterministically(question: str, candidates: list[SQLTemplateSearch],
     if not candidates:
         return None
     ranked = rerank(question, candidates)
-    best = ranked[0].template
-    fill = fill_template(best, question, today, evidence)
-    leftovers = account_constraints(question, best, fill, evidence, vocabulary)
+    # The best template that says everything the question states wins over a closer one that cannot (a month
+    # the all-time template would drop); its lower rank shows in the margin feature, so the confidence pays for it.
+    tried = []
+    for position, entry in enumerate(ranked[:_ALTERNATIVES]):
+        fill = fill_template(entry.template, question, today, evidence)
+        leftovers = account_constraints(question, entry.template, fill, evidence, vocabulary)
+        tried.append((position, fill, leftovers))
+        if fill.complete and not leftovers:
+            break
+    position, fill, leftovers = next(((p, f, lo) for p, f, lo in tried if f.complete and not lo), tried[0])
+    order = [ranked[position], *[r for i, r in enumerate(ranked) if i != position]]
+    best = order[0].template
     cosine = value_masked_cosine(question, best, fill, embeddings) if embeddings and fill.complete else None
-    features = features_for(ranked, fill, cosine)
+    features = features_for(order, fill, cosine)
     confidence = calibration.probability(features) if fill.complete else 0.0
-    return Phase1Candidate(best, fill.values, fill, features, confidence, ranked, leftovers)
+    return Phase1Candidate(best, fill.values, fill, features, confidence, order, leftovers)
