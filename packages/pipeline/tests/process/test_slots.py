@@ -134,3 +134,17 @@ def test_date_forms_and_the_column_rule() -> None:
     assert looks_temporal("order_date") and looks_temporal("base_ym") and looks_temporal("created_at")
     assert looks_temporal("가입일자") and looks_temporal("기준년월") and looks_temporal("x", "TIMESTAMP(6)")
     assert not looks_temporal("customer_id") and not looks_temporal("amount", "NUMBER(12)")
+
+
+@pytest.mark.parametrize(("dialect", "sql", "name", "example", "role"), [
+    ("oracle", "SELECT COUNT(*) FROM orders WHERE order_date >= SYSDATE - 7", "order_date_days", 7, "gte"),
+    ("postgres", "SELECT COUNT(*) FROM orders WHERE CURRENT_DATE - 7 <= order_date", "order_date_days", 7, "gte"),
+    ("oracle", "SELECT COUNT(*) FROM orders WHERE order_date >= ADD_MONTHS(TRUNC(SYSDATE, 'MM'), -3)",
+     "order_date_months", -3, "gte"),
+])
+def test_a_window_back_from_today_is_a_number_slot(normalize, dialect: str, sql: str, name: str, example: int,
+                                                   role: str) -> None:
+    [param] = normalize(sql, dialect, "최근 7일 주문 건수").params
+    assert (param.name, param.type, param.example, param.column, param.role) == (name, "number", example,
+                                                                                 "order_date", role)
+    assert param.from_question is (example == 7)  # stated in the question ("7일"), or a structural constant

@@ -1,7 +1,7 @@
 """Every literal in a value position becomes a typed slot (a named bind); business rules stay literals.
 
-Value positions are the operands of comparisons, IN lists, BETWEEN bounds and row limits (LIMIT, FETCH FIRST,
-`ROWNUM <= n`). Literals elsewhere (format masks like TO_CHAR(d, 'YYYY-MM'), ROUND(x, 2), labels in the select
+Value positions are the operands of comparisons, IN lists, BETWEEN bounds, row limits (LIMIT, FETCH FIRST,
+`ROWNUM <= n`) and the count of a window back from today (`d >= SYSDATE - 7`). Literals elsewhere (format masks like TO_CHAR(d, 'YYYY-MM'), ROUND(x, 2), labels in the select
 list) are part of the query's shape. What a literal is (text, number, limit, date and how it is written) is decided
 in `slots`; which two dates make one period in `periods`; which literals are rules in `rules`.
 
@@ -156,6 +156,7 @@ def _comparison(node: exp.Expression, binder: _Binder) -> None:
     elif _is_constant(left) and not _is_constant(right):
         literal, other, role = left, right, _FLIPPED.get(role, role)
     else:
+        _relative_window(node, left, right, role, binder)
         return
     negated = is_negated(node)
     if negated is not None:
@@ -167,6 +168,24 @@ def _comparison(node: exp.Expression, binder: _Binder) -> None:
             binder.bind(literal, None, "limit" if role == "lte" else "lt", kind="limit")
         return
     binder.bind(literal, other, role, condition=node)
+
+
+_NOW = (exp.CurrentDate, exp.CurrentTimestamp, exp.CurrentDatetime)
+
+
+def _relative_window(node: exp.Expression, left: exp.Expression, right: exp.Expression, role: SlotRole,
+                     binder: _Binder) -> None:
+    """`d >= SYSDATE - 7`, `d >= CURRENT_DATE - 30`, `ADD_MONTHS(TRUNC(SYSDATE, 'MM'), -1)`: the count is a
+    number slot named for its unit (`order_date_days`, `order_date_months`), so "최근 30일" cannot reuse 7."""
+    column, moved = (left, right) if isinstance(left, exp.Column) else (right, left)
+    if not isinstance(column, exp.Column) or is_negated(node) is not None:
+        return
+    if column is right:  # `CURRENT_DATE - 30 <= d` is `d >= CURRENT_DATE - 30`
+        role = _FLIPPED.get(role, role)
+    if isinstance(moved, exp.Sub | exp.Add) and moved.this.find(*_NOW) is not None:
+        binder.bind(moved.expression, column, role, "_days", kind="number")
+    elif isinstance(moved, exp.AddMonths) and moved.this.find(*_NOW) is not None:
+        binder.bind(moved.expression, column, role, "_months", kind="number")
 
 
 def _rewrite(node: exp.Expression, binder: _Binder) -> None:
