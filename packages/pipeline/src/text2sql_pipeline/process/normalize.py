@@ -1,9 +1,10 @@
 """Every literal in a value position becomes a typed slot (a named bind); business rules stay literals.
 
 Value positions are the operands of comparisons, IN lists, BETWEEN bounds, row limits (LIMIT, FETCH FIRST,
-`ROWNUM <= n`) and the count of a window back from today (`d >= SYSDATE - 7`). Literals elsewhere (format masks like TO_CHAR(d, 'YYYY-MM'), ROUND(x, 2), labels in the select
-list) are part of the query's shape. What a literal is (text, number, limit, date and how it is written) is decided
-in `slots`; which two dates make one period in `periods`; which literals are rules in `rules`.
+`ROWNUM <= n`) and the count of a window back from today (`d >= SYSDATE - 7`). Literals elsewhere (format masks
+like TO_CHAR(d, 'YYYY-MM'), ROUND(x, 2), labels in the select list) are part of the query's shape. What a literal
+is (text, number, limit, date and how it is written) is decided in `slots`; which two dates make one period in
+`periods`; which literals are rules in `rules`; bind names in `naming`.
 
 A date keeps its wrapper and only the literal becomes the bind: `DATE '2026-10-01'` → `CAST(:d AS DATE)` (Oracle:
 `TO_DATE(:d, 'YYYY-MM-DD')`), `TO_DATE('20261001', 'YYYYMMDD')` → `TO_DATE(:d, 'YYYYMMDD')`, so inlining the
@@ -23,11 +24,12 @@ from text2sql_core.models import TemplateParam, TemplatePeriod
 from text2sql_core.models.templates import SlotRole, SlotType
 from text2sql_core.numberwords import number_words, word_pattern
 from text2sql_core.sqltext import render
+from text2sql_pipeline.process.naming import bind_name, name_in_reading_order
 from text2sql_pipeline.process.periods import find_periods
 from text2sql_pipeline.process.rules import is_negated, named_as_rule
 from text2sql_pipeline.process.slots import find_literal, temporal_expression
 
-__all__ = ["NormalizedSQL", "bind_name", "parameterize"]
+__all__ = ["NormalizedSQL", "parameterize"]
 
 _ROLES: dict[type, SlotRole] = {exp.EQ: "eq", exp.NEQ: "neq", exp.GT: "gt", exp.GTE: "gte", exp.LT: "lt",
                                 exp.LTE: "lte", exp.Like: "like", exp.ILike: "like", exp.Is: "eq",
@@ -35,18 +37,6 @@ _ROLES: dict[type, SlotRole] = {exp.EQ: "eq", exp.NEQ: "neq", exp.GT: "gt", exp.
 # `5 < col` is `col > 5`: the role is said from the column's side.
 _FLIPPED: dict[SlotRole, SlotRole] = {"gt": "lt", "gte": "lte", "lt": "gt", "lte": "gte"}
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
-_ORACLE_RESERVED = frozenset(
-    """
-    access add all alter and any as asc audit between by char check cluster column comment compress
-    connect create current date decimal default delete desc distinct drop else exclusive exists file
-    float for from grant group having identified immediate in increment index initial insert integer
-    intersect into is level like lock long maxextents minus mode modify noaudit nocompress not nowait
-    null number of offline on online option or order pctfree prior public raw rename resource revoke row
-    rowid rownum rows select session set share size smallint start successful synonym sysdate table then
-    to trigger uid union unique update user validate values varchar varchar2 view whenever where with
-    limit offset value
-    """.split()
-)
 
 
 @dataclass
@@ -58,14 +48,6 @@ class NormalizedSQL:
     periods: list[TemplatePeriod] = field(default_factory=list)
     # Rule conditions kept as literals, as readable SQL ("o.status <> '취소'").
     rules: list[str] = field(default_factory=list)
-
-
-def bind_name(base: str | None) -> str:
-    """A bind name every dialect accepts: lower-case ASCII, not a reserved word."""
-    name = re.sub(r"[^0-9a-zA-Z_]", "_", (base or "").lower()).strip("_")
-    if not name or not name[0].isalpha():
-        name = f"p_{name}" if name else "p"
-    return f"p_{name}" if name in _ORACLE_RESERVED else name
 
 
 def _aliases(tree: exp.Expression) -> tuple[dict[str, str], str | None]:
@@ -223,32 +205,8 @@ def parameterize(tree: exp.Expression, dialect: str, question: str = "", descrip
     binder = _Binder(copy, dialect, question, description, column_types or {})
     for node in list(copy.walk()):
         _rewrite(node, binder)
-    ordered = _name_in_reading_order(copy, binder.params, render(copy, dialect))
+    ordered = name_in_reading_order(copy, binder.params, render(copy, dialect))
     text = render(copy, dialect)
     periods = find_periods(ordered, bind_name)
     return NormalizedSQL(tree=copy, sql_text=render(copy, dialect, pretty=True), normalized_text=text,
                          params=ordered, periods=periods, rules=binder.rules)
-
-
-def _name_in_reading_order(tree: exp.Expression, params: list[TemplateParam], text: str) -> list[TemplateParam]:
-    """Params in reading order, so the n-th value of a question lines up with the n-th bind; names numbered in
-    that order too (`order_date` is the start of a range, `order_date_2` its end)."""
-    ordered = sorted(params, key=lambda p: _position(text, p.name))
-    final: dict[str, str] = {}
-    for param in ordered:
-        base, n = param.name.rsplit("__slot", 1)[0], 1
-        name = base
-        while name in final.values():
-            n += 1
-            name = f"{base}_{n}"
-        final[param.name] = name
-        param.name = name
-    for node in tree.find_all(exp.Placeholder):
-        if node.name in final:
-            node.set("this", final[node.name])
-    return ordered
-
-
-def _position(text: str, name: str) -> int:
-    match = re.search(rf":{re.escape(name)}(?![0-9A-Za-z_])", text)
-    return match.start() if match else len(text)
