@@ -8,8 +8,8 @@ December → January), quarter, half or year; otherwise `days` with their number
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime, timedelta
-from typing import Any
 
 from dateutil.relativedelta import relativedelta
 
@@ -41,9 +41,9 @@ def _step(fmt: str) -> relativedelta:
 
 
 def _exclusive_end(end: datetime, fmt: str) -> datetime:
-    moved = end + _step(fmt)
-    # "<= '2026-10-31 23:59:59'" ends with the day: a second (or minute) past it is midnight.
-    return moved
+    """The first instant after an inclusive end: "<= '2026-10-31'" → 11-01; "<= '2026-10-31 23:59:59'" → 11-01
+    00:00:00 (a second past it), so both read as the month they are."""
+    return end + _step(fmt)
 
 
 def grain_of(start: date, end_exclusive: date) -> tuple[Grain, int | None]:
@@ -93,7 +93,7 @@ def _pairs(params: list[TemplateParam]) -> list[tuple[TemplateParam, TemplatePar
     return pairs
 
 
-def find_periods(params: list[TemplateParam], bind_name: Any) -> list[TemplatePeriod]:
+def find_periods(params: list[TemplateParam], bind_name: Callable[[str | None], str]) -> list[TemplatePeriod]:
     """The period slots among `params` (which get `period=<name>`); `bind_name` makes a readable name."""
     periods: list[TemplatePeriod] = []
     taken = {p.name for p in params}
