@@ -135,3 +135,26 @@ def test_number_dates_are_periods_not_numbers() -> None:
     assert fill_template(t, "2025년 이후 입사한 직원", TODAY).values == {"hire_date": "2025-01-01"}
     one = TemplateParam(name="n", example=3, type="number", column="x")
     assert one.type == "number"
+
+
+def _demo(fast_demo, description: str) -> SQLTemplateInDB:
+    return next(t for t in fast_demo.templates if t.description == description)
+
+
+def test_the_schema_vocabulary_names_columns_a_template_does_not_read(fast_demo) -> None:
+    from text2sql_agent.phase1.vocabulary import SchemaVocabulary
+    from text2sql_core.schema import create_schema_loader
+
+    vocabulary = SchemaVocabulary.from_tables(create_schema_loader(fast_demo.settings, "default").load_tables())
+    quantity = _demo(fast_demo, "상품별 평균 판매 수량")
+    assert ("column", "판매 가격") in leftovers(quantity, "상품별 평균 판매 가격 알려줘", vocabulary=vocabulary)
+    assert leftovers(quantity, "상품마다 주문당 평균 몇 개씩 팔리나요?", vocabulary=vocabulary) == []
+    # Table words and generic words are not columns: 직원, 목록, 수, 부서 name no column of their own here.
+    headcount = _demo(fast_demo, "부서별 직원 수")
+    for question in ("부서별 직원 수를 알려줘", "각 부서에 직원이 몇 명 있나요?", "팀마다 인원이 몇 명씩이야?"):
+        assert leftovers(headcount, question, vocabulary=vocabulary) == [], question
+    team = _demo(fast_demo, "특정 부서의 직원 목록")
+    assert leftovers(team, "재무팀 직원 목록을 보여줘", vocabulary=vocabulary) == []
+    salary = _demo(fast_demo, "부서별 평균 급여")
+    assert leftovers(salary, "부서별 평균 급여", vocabulary=vocabulary) == []
+    assert ("column", "입사일") in leftovers(salary, "부서별 평균 급여와 입사일", vocabulary=vocabulary)

@@ -3,6 +3,10 @@
     DIR/results.jsonl  one line per query: question, db_id, gold_sql, in_library, retrieved (top-5 SQL),
                        decision ("phase1" | "fallback"), sql (values inlined, or null), latency_ms
     DIR/metrics.json   hit_at_1, hit_at_5, mrr, phase1_coverage, phase1_precision, false_accept_rate, latency
+
+Several question files (English and Korean: `benchmarks/data/spider-ko/questions-ko.json`) are run one after the
+other, each in DIR/<file stem>/ with its own library, by `run_spider_evals`; the calibration is fitted on all their
+decisions together (`fit_from_run`), with a held-out check: fit on half the databases, score the other half.
 """
 
 from __future__ import annotations
@@ -25,7 +29,9 @@ from text2sql_core.schema import create_sqlite_database, load_spider_schemas
 from text2sql_core.settings import DatasourceSettings, UnifiedSettings
 from text2sql_pipeline import IngestItem, index_rows, template_store
 
-__all__ = ["EvalRun", "run_spider_eval"]
+__all__ = ["EvalRun", "fit_from_run", "run_spider_eval", "run_spider_evals"]
+
+THRESHOLD = 0.75
 
 
 @dataclass
@@ -86,7 +92,8 @@ def run_spider_eval(questions_path: Path, tables_path: Path, out: Path, use_llm:
     for index, query in enumerate(split.queries):
         row, decision = _answer(agent, query)
         rows.append(row)
-        if decision is not None:
+        # A decision refused for leftovers never reaches the confidence gate: it says nothing about the calibration.
+        if decision is not None and not decision.leftovers:
             inlined = decision.sql_inlined
             right = query.in_library and bool(inlined) and \
                 canonical(inlined, "sqlite") == canonical(query.gold_sql, "mysql")
@@ -102,6 +109,25 @@ def run_spider_eval(questions_path: Path, tables_path: Path, out: Path, use_llm:
     return EvalRun(metrics, rows, features)
 
 
+def run_spider_evals(question_paths: list[Path], tables_path: Path, out: Path, use_llm: bool = False,
+                     settings: UnifiedSettings | None = None, calibration: Calibration | None = None,
+                     progress: Any = None) -> EvalRun:
+    """`run_spider_eval` on each file (in OUT/<stem>/ when there are several); metrics per file, features pooled."""
+    if len(question_paths) == 1:
+        return run_spider_eval(question_paths[0], tables_path, out, use_llm, settings, calibration, progress)
+    metrics: dict[str, Any] = {}
+    rows: list[dict[str, Any]] = []
+    features: list[tuple[ConfidenceFeatures, bool, str]] = []
+    for path in question_paths:
+        run = run_spider_eval(path, tables_path, out / Path(path).stem, use_llm, settings, calibration, progress)
+        metrics[Path(path).stem] = run.metrics
+        rows += run.rows
+        features += run.features
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "metrics.json").write_text(json.dumps(metrics, indent=2) + "\n", encoding="utf-8")
+    return EvalRun(metrics, rows, features)
+
+
 def _llm(cfg: UnifiedSettings) -> Any:
     from text2sql_core.llm import create_llm_with_retry
 
@@ -109,19 +135,29 @@ def _llm(cfg: UnifiedSettings) -> Any:
 
 
 def fit_from_run(run: EvalRun, fitted_on: str) -> tuple[Calibration, dict[str, float]]:
-    """Fit on every query of the run; also report a leave-databases-out check (fit on half the databases,
-    score the other half) so that the numbers are not only in-sample."""
+    """Fit on every decision of the run; also report a leave-databases-out check (fit on half the databases,
+    score the other half, and the other way round) so that the numbers are not only in-sample: how many are
+    accepted at the threshold and how many of those are right. The check is kept in the calibration file."""
     rows = [f for f, _, _ in run.features]
     labels = [label for _, label, _ in run.features]
     calibration = fit_calibration(rows, labels, fitted_on=fitted_on)
     databases = sorted({db for _, _, db in run.features})
     halves = [set(databases[0::2]), set(databases[1::2])]
     check: dict[str, float] = {}
+    accepted_all = right_all = 0
     for n, held in enumerate(halves):
         train = [(f, y) for f, y, db in run.features if db not in held]
         test = [(f, y) for f, y, db in run.features if db in held]
+        if not train or len({y for _, y in train}) < 2:
+            continue
         part = fit_calibration([f for f, _ in train], [y for _, y in train])
-        accepted = [(f, y) for f, y in test if part.probability(f) >= 0.75 and f.fill_quality > 0]
+        accepted = [(f, y) for f, y in test if part.probability(f) >= THRESHOLD and f.fill_quality > 0]
         check[f"half{n}_accepted"] = len(accepted)
         check[f"half{n}_precision"] = round(sum(y for _, y in accepted) / max(len(accepted), 1), 4)
+        accepted_all += len(accepted)
+        right_all += sum(y for _, y in accepted)
+    check["held_out_accepted"] = accepted_all
+    check["held_out_precision_at_0.75"] = round(right_all / max(accepted_all, 1), 4)
+    check["decisions"] = len(rows)
+    calibration.held_out = dict(check)
     return calibration, check

@@ -134,14 +134,18 @@ def _column_leftovers(question: str, template: SQLTemplateInDB, vocabulary: Any 
     if finder is None:
         return []
     read = {c.lower().rsplit(".", 1)[-1] for c in template.columns}
-    out = []
+    # One stretch may name columns of several tables ("이름": employees.name, customers.name): it is said when the
+    # template reads any of them.
+    stretches: dict[Span, tuple[str, set[str]]] = {}
     for mention in finder(question):
         column = getattr(mention, "column", None) or (mention[1] if isinstance(mention, tuple) else None)
+        if not column:
+            continue
         span = tuple(getattr(mention, "span", (0, 0)))
         text = getattr(mention, "text", None) or str(column)
-        if column and column.lower() not in read and not _overlaps(span, consumed):  # type: ignore[arg-type]
-            out.append(Leftover("column", text, span))  # type: ignore[arg-type]
-    return out
+        stretches.setdefault(span, (text, set()))[1].add(column.lower())  # type: ignore[index]
+    return [Leftover("column", text, span) for span, (text, columns) in stretches.items()
+            if not columns & read and not _overlaps(span, consumed)]
 
 
 def account_constraints(question: str, template: SQLTemplateInDB, fill: FillResult,

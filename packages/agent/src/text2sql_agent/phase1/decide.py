@@ -77,7 +77,7 @@ def choose_deterministically(question: str, candidates: list[SQLTemplateSearch],
     """Fill the best reranked template and account for every constraint of the question (`leftovers`)."""
     if not candidates:
         return None
-    ranked = rerank(question, candidates)
+    ranked = rerank(question, candidates, vocabulary=vocabulary)
     # The best template that says everything the question states wins over a closer one that cannot (a month
     # the all-time template would drop); its lower rank shows in the margin feature, so the confidence pays for it.
     tried = []
