@@ -1,8 +1,11 @@
 """`MilvusValueIndex`: the `ValueIndex` protocol over the value collection, one compiled matcher per datasource in
-memory, reloaded after `refresh_seconds` so a refresh (`text2sql index-values`) reaches every replica."""
+memory, reloaded after `refresh_seconds` so a refresh (`text2sql index-values`) reaches every replica. Reading the
+rows is cheap; compiling 50,000 values takes seconds, so a matcher is only rebuilt when what was read changed."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
 import threading
 import time
@@ -23,11 +26,20 @@ class MilvusValueIndex:
         self.default_datasource = default_datasource
         self.refresh_seconds = refresh_seconds
         self._cache: dict[str, tuple[float, ValueMatcher]] = {}
+        self._compiled: dict[str, tuple[str, ValueMatcher]] = {}
         self._lock = threading.Lock()
 
     def _load(self, datasource: str) -> ValueMatcher:
         try:
-            return ValueMatcher(self.store.load(datasource))
+            columns = self.store.load(datasource)
+            digest = hashlib.sha256(json.dumps([c.model_dump() for c in columns], sort_keys=True,
+                                               ensure_ascii=False).encode("utf-8")).hexdigest()
+            compiled = self._compiled.get(datasource)
+            if compiled and compiled[0] == digest:
+                return compiled[1]
+            matcher = ValueMatcher(columns)
+            self._compiled[datasource] = (digest, matcher)
+            return matcher
         except Text2SQLError as err:
             # Values help Phase 1 bind; without them it still answers what it can (and refuses the rest): a
             # store that cannot be read is logged, not raised into the question's path.
@@ -50,6 +62,7 @@ class MilvusValueIndex:
     def invalidate(self) -> None:
         with self._lock:
             self._cache.clear()
+            self._compiled.clear()
 
     def find(self, question: str, datasource: str | None) -> list[ValueMatch]:
         return self.matcher(datasource).find(question)

@@ -5,7 +5,9 @@ pigeonhole index for typos); `find` then costs a Kiwi analysis and a few hundred
 
 from __future__ import annotations
 
-from collections import defaultdict
+import re
+import threading
+from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -19,6 +21,7 @@ __all__ = ["ValueMatcher"]
 STEM_SCORE = 0.95
 FUZZY_CAP = 0.89
 _MAX_WORDS = 6
+_NEAR_CACHE = 4096
 
 
 @dataclass(frozen=True)
@@ -49,8 +52,11 @@ def _jamo_edits(k: str) -> int:
     return 2 if syllables >= 6 else 1 if syllables >= 3 else 0
 
 
+_NOT_DIGIT = re.compile(r"\D")
+
+
 def _digits(text: str) -> str:
-    return "".join(c for c in text if c.isdigit())
+    return _NOT_DIGIT.sub("", text)
 
 
 class ValueMatcher:
@@ -62,6 +68,9 @@ class ValueMatcher:
         self._by_chars, self._by_jamo = FuzzyIndex(), FuzzyIndex()
         self._max_words = 1
         self._max_key = 0
+        # Questions share their ordinary words (직원, 목록, 고객은, last, year): their typo lookups are remembered.
+        self._near_cache: OrderedDict[str, list[tuple[int, float]]] = OrderedDict()
+        self._cache_lock = threading.Lock()  # one matcher serves every thread of the server
         for column in columns:
             self._add_column(column)
 
@@ -87,9 +96,10 @@ class ValueMatcher:
         self._max_words = min(_MAX_WORDS, max(self._max_words, len(surface.split()) + 1))
         self._max_key = max(self._max_key, len(k))
         if not k.isdigit():
-            self._by_chars.add(k, _char_edits(k), target)
+            digits = _digits(k)
+            self._by_chars.add(k, _char_edits(k), target, group=digits)
             if has_hangul(k):
-                self._by_jamo.add(jamo(k), _jamo_edits(k), target)
+                self._by_jamo.add(jamo(k), _jamo_edits(k), target, group=digits)
 
     def __len__(self) -> int:
         return len(self._targets)
@@ -143,18 +153,32 @@ class ValueMatcher:
         for start, end, k, _ in self._spans(question, words):
             if len(k) < 3 or k.isdigit() or k in self._exact or any(i in covered for i in range(start, end)):
                 continue
-            best: dict[int, float] = {}
-            for target, distance in self._by_chars.near(k):
-                best[target] = max(best.get(target, 0.0), 1 - distance / len(k))
-            if has_hangul(k):
-                spelled = jamo(k)
-                for target, distance in self._by_jamo.near(spelled):
-                    best[target] = max(best.get(target, 0.0), 1 - distance / len(spelled))
-            # a number is never a typo: 영업3팀 is not 영업1팀
-            targets = [(t, "fuzzy", round(min(FUZZY_CAP, score), 3)) for t, score in best.items()
-                       if _digits(self._targets[t].key) == _digits(k)]
+            best = self._near(k)
+            targets = [(t, "fuzzy", score) for t, score in best]
             if targets:
                 found.append(_Candidate(start, end, targets, fuzzy=True))
+        return found
+
+    def _near(self, k: str) -> list[tuple[int, float]]:
+        """(target, score) of the keys within a typo of `k`, by character and, for Hangul, by jamo."""
+        with self._cache_lock:
+            cached = self._near_cache.get(k)
+            if cached is not None:
+                self._near_cache.move_to_end(k)
+                return cached
+        best: dict[int, float] = {}
+        digits = _digits(k)  # a number is never a typo: 영업3팀 is not 영업1팀
+        for target, distance in self._by_chars.near(k, group=digits):
+            best[target] = max(best.get(target, 0.0), 1 - distance / len(k))
+        if has_hangul(k):
+            spelled = jamo(k)
+            for target, distance in self._by_jamo.near(spelled, group=digits):
+                best[target] = max(best.get(target, 0.0), 1 - distance / len(spelled))
+        found = [(target, round(min(FUZZY_CAP, score), 3)) for target, score in best.items()]
+        with self._cache_lock:
+            self._near_cache[k] = found
+            if len(self._near_cache) > _NEAR_CACHE:
+                self._near_cache.popitem(last=False)
         return found
 
     def _select(self, question: str, candidates: list[_Candidate]) -> list[ValueMatch]:

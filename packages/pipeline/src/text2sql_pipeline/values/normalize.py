@@ -5,6 +5,7 @@ matches a stored value however it was typed; the stored value itself is what get
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 __all__ = ["has_hangul", "jamo", "key", "syllable_count"]
@@ -25,12 +26,15 @@ def _is_syllable(char: str) -> bool:
     return _SYLLABLE_FIRST <= ord(char) <= _SYLLABLE_LAST
 
 
+_HANGUL = re.compile("[\uac00-\ud7a3]")
+
+
 def has_hangul(text: str) -> bool:
-    return any(_is_syllable(c) for c in text)
+    return _HANGUL.search(text) is not None
 
 
 def syllable_count(text: str) -> int:
-    return sum(1 for c in text if _is_syllable(c))
+    return len(_HANGUL.findall(text))
 
 
 def jamo(text: str) -> str:
