@@ -76,3 +76,16 @@ def test_a_template_without_rules_keeps_its_hash() -> None:
     [template] = _process(("SELECT COUNT(*) FROM emp WHERE deptno = 10", "10번 부서 인원"))
     bound = parse_one("SELECT COUNT(*) FROM emp WHERE deptno = :deptno", "oracle")
     assert template.template_hash == template_hash(bound, "oracle") == template_hash(bound, "oracle", [])
+
+
+def test_an_in_list_named_as_excluded_is_one_rule(normalize) -> None:
+    result = normalize("SELECT SUM(amount) FROM orders WHERE status IN ('취소', '반품') AND region = '서울'", "sqlite",
+                       "서울 취소·반품 제외 금액")
+    assert [p.name for p in result.params] == ["region"] and result.rules == ["status IN ('취소', '반품')"]
+
+
+def test_only_generic_nouns_may_stand_between_a_value_and_its_exclusion_word() -> None:
+    assert named_as_rule("취소", ["취소된 주문 제외"]) and named_as_rule("반품", ["취소·반품 제외"])
+    assert not named_as_rule("서울", ["서울 취소·반품 제외"]) and not named_as_rule("서울", ["서울 고객 빼고 전체"])
+    assert named_as_rule("cancelled", ["excluding the cancelled ones"])
+    assert not named_as_rule("EU", ["EU revenue excluding cancelled"])

@@ -104,7 +104,7 @@ class _Binder:
         table = self.table_of(column) if column is not None else None
         slot_type: SlotType = kind or found.kind  # type: ignore[assignment]
         base = "limit" if slot_type == "limit" else (f"{bind_name(column_name)}{suffix}" if column_name else "p")
-        # A provisional name; `_name_in_reading_order` gives the readable one once every slot is known.
+        # A provisional name; `name_in_reading_order` gives the readable one once every slot is known.
         name = f"{base}__slot{len(self.params)}"
         # A date is always the question's to state: the example's day is never a right default.
         from_question = True if slot_type == "date" else self._in_question(found.value)
@@ -178,8 +178,13 @@ def _rewrite(node: exp.Expression, binder: _Binder) -> None:
         if negated is not None and any(_is_constant(e) for e in node.expressions):
             binder.rule(negated)
             return
+        # One value named as excluded makes the whole list the rule ("취소·반품 제외").
+        literals = [found for e in node.expressions if (found := find_literal(e, None)) is not None]
+        if any(named_as_rule(found.value, binder.texts) for found in literals):
+            binder.rule(node)
+            return
         for value in list(node.expressions):
-            binder.bind(value, node.this, "in", condition=node)
+            binder.bind(value, node.this, "in")
     elif isinstance(node, exp.Between):
         negated = is_negated(node)
         if negated is not None:

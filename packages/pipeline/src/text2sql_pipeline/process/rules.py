@@ -24,6 +24,9 @@ __all__ = ["is_negated", "named_as_rule"]
 # and a new question may leave out another one.
 _KOREAN_AFTER = ("제외", "빼고", "뺀", "말고")
 _ENGLISH_BEFORE = ("excluding", "exclude", "excludes", "except", "without", "other than")
+# Generic nouns that may stand between a value and its exclusion word ("취소된 주문 제외", "excluding the cancelled").
+_FILLER = frozenset({"주문", "주문건", "건", "건수", "상태", "거래", "내역", "데이터", "항목", "것",
+                     "the", "all", "any", "orders", "order", "status", "rows", "records", "ones"})
 _CLAUSE_END = re.compile(r"[,.;:()\[\]/|\n]")
 _WINDOW = 12  # characters between the value and its exclusion word: "취소된 주문 제외" fits, a new clause does not
 
@@ -41,19 +44,29 @@ def is_negated(node: exp.Expression) -> exp.Expression | None:
     return None
 
 
+def _only_filler(words: list[str]) -> bool:
+    return all(word in _FILLER for word in words)
+
+
 def named_as_rule(value: Any, texts: list[str]) -> bool:
-    """`value` appears in one of `texts` next to an exclusion word."""
+    """`value` appears in one of `texts` next to an exclusion word: in the same clause, with at most generic nouns
+    between them ("취소된 주문 제외" yes; "서울 취소·반품 제외" excludes 취소·반품, not 서울)."""
     needle = str(value).strip("%").lower()
     if not needle:
         return False
     for text in texts:
         lowered = text.lower()
         for match in re.finditer(re.escape(needle), lowered):
-            # The exclusion word must be in the same clause: "정상 주문만, 테스트 제외" excludes 테스트, not 정상.
             after = _CLAUSE_END.split(lowered[match.end(): match.end() + _WINDOW])[0]
             before = _CLAUSE_END.split(lowered[max(0, match.start() - _WINDOW - 8): match.start()])[-1]
-            if any(word in after for word in _KOREAN_AFTER):
-                return True
-            if any(re.search(rf"\b{word}\b", before) for word in _ENGLISH_BEFORE):
-                return True
+            for word in _KOREAN_AFTER:
+                if word in after:
+                    # The rest of the value's own word ("된", "·반품") may come first; then generic nouns only.
+                    between = after[: after.index(word)].split(" ")[1:]
+                    if _only_filler([w for w in between if w]):
+                        return True
+            for word in _ENGLISH_BEFORE:
+                found = re.search(rf"\b{word}\b(.*)$", before)
+                if found and _only_filler(found.group(1).split()):
+                    return True
     return False
