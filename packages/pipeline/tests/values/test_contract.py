@@ -115,7 +115,7 @@ def test_never_inside_a_longer_word(index: ValueIndex) -> None:
     assert _found(index, "총무팀 직원") == [("총무팀", "총무팀", "dept.dname", "exact")]
     assert index.find("남은 재고", None) == []  # 남다 (to remain), not the value 남
     assert index.find("서울시청 근처 고객", None) == []
-    assert index.find("경기도 고객", None) == []
+    assert index.find("경기남부 고객", None) == []
     assert _found(index, "남 직원 수") == [("남", "남", "emp.gender", "exact")]
 
 

@@ -2,23 +2,23 @@
 particles and endings (재무팀의 → 재무팀, 부산에서 → 부산, 골드 등급인 → 골드 등급).
 
 A value only ever covers whole words from their start, so "무" is never found inside "총무팀". Kiwi (the one
-morphological analyser, `text2sql_pipeline.index.tokenize.analyse_korean`) finds the particles; a short closed list of
-particles backs it up for words Kiwi splits oddly (unknown names, Latin words with a particle)."""
+morphological analyser, `text2sql_core.text.korean.analyse`, cached per text) finds the particles; a short closed list
+of particles offers other cuts where Kiwi too sees something trailing (it splits unknown names oddly)."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from text2sql_pipeline.index.tokenize import analyse_korean
+from text2sql_core.text.korean import Morpheme, analyse, is_particle_or_ending
 
 __all__ = ["Word", "question_words"]
 
 # Quotes, brackets and sentence punctuation separate words; . - _ & + # stay inside them (S.Korea, A-1, R&D).
 _WORD = re.compile(r"[^\s'\"“”‘’`()\[\]{}<>「」『』【】〈〉《》,，?？!！;；:：~…·、。]+")
-# Morphemes that may trail a value inside its word: particles (J*), endings (E*), the copula 이다 (VCP, VCN),
-# verb/adjective-making suffixes (XSV, XSA: 하다/되다) and punctuation.
-_TRAILING_TAGS = ("J", "E", "VCP", "VCN", "XSV", "XSA", "SF", "SP", "SS", "SE", "SO", "SW")
+# Besides particles, endings, the copula and punctuation (`is_particle_or_ending`), a value may be followed inside its
+# word by a verb/adjective-making suffix (XSV, XSA: 하다/되다).
+_VERB_SUFFIXES = ("XSV", "XSA")
 # What the morpheme right before a stripped particle must be for the rest to be a value: a noun-like form. "남은"
 # is the verb 남다 + ending, never the value 남.
 _VALUE_TAGS = ("NN", "NR", "NP", "SL", "SN", "SH", "XR", "XSN", "W_")
@@ -51,14 +51,18 @@ def _list_stems(text: str, start: int, end: int, particles: bool) -> set[int]:
     return found
 
 
-def _inside(tokens: list, start: int, end: int) -> list:
-    return [t for t in tokens if start <= t.start and t.start + t.len <= end]
+def _trailing(tag: str) -> bool:
+    return is_particle_or_ending(tag) or tag.startswith(_VERB_SUFFIXES)
 
 
-def _kiwi_stem(inside: list, start: int) -> int | None:
+def _inside(tokens: tuple[Morpheme, ...], start: int, end: int) -> list[Morpheme]:
+    return [t for t in tokens if start <= t.start and t.end <= end]
+
+
+def _kiwi_stem(inside: list[Morpheme], start: int) -> int | None:
     inside = list(inside)
     cut = None
-    while inside and inside[-1].tag.startswith(_TRAILING_TAGS):
+    while inside and _trailing(inside[-1].tag):
         cut = inside.pop().start
     if cut is None or not inside or cut <= start or not inside[-1].tag.startswith(_VALUE_TAGS):
         return None
@@ -70,11 +74,11 @@ def question_words(question: str) -> list[Word]:
     words = [Word(m.start(), m.end()) for m in _WORD.finditer(question)]
     if not words:
         return words
-    tokens = analyse_korean(question) if any(not w.isascii() for w in question.split()) else []
+    tokens = analyse(question) if not question.isascii() else ()
     for word in words:
         inside = _inside(tokens, word.start, word.end)
         # The list only offers other cuts where Kiwi too sees something trailing: 경기도 is a province, not 경기 + 도.
-        trailing = bool(inside) and inside[-1].tag.startswith(_TRAILING_TAGS)
+        trailing = bool(inside) and _trailing(inside[-1].tag)
         stems = _list_stems(question, word.start, word.end, particles=trailing or not inside)
         kiwi = _kiwi_stem(inside, word.start)
         if kiwi is not None:
