@@ -67,6 +67,11 @@ def run(data_path: Path, today: str | None) -> tuple[Counter[str], list[dict[str
                     "right" if _same_rows(answer.rows, expected, ordered) else "wrong")
             counts[f"{kind}_{verdict}"] += 1
             counts[f"{item['language']}_{kind}_{verdict}"] += 1
+            if verdict == "refused" and not negative:
+                reason = answer.phase1.reason if answer.phase1 else "no decision"
+                counts["why: " + reason.split(":")[0].split(" is below")[0][:60]] += 1
+                if answer.phase1 is not None and "below the threshold" in reason:
+                    counts["why: below threshold, right template"] += answer.phase1.template_id == item["template_id"]
             if verdict == "wrong":
                 wrong.append({"question": item["question"], "expected": item.get("template"),
                               "answered_with": answer.template_id, "sql": answer.sql_inlined,
@@ -93,6 +98,9 @@ def main() -> int:
         print(f"  {language}: right {counts[f'{language}_paraphrase_right']}, "
               f"wrong {counts[f'{language}_paraphrase_wrong']}, refused {counts[f'{language}_paraphrase_refused']}")
     print(f"negatives ({negatives}): refused {counts['negative_refused']}, answered (wrong) {counts['negative_wrong']}")
+    for key, value in sorted(counts.items()):
+        if key.startswith("why: "):
+            print(f"  refused {key}: {value}")
     if args.wrong:
         for row in wrong:
             print(json.dumps(row, ensure_ascii=False))

@@ -79,9 +79,14 @@ def choose_deterministically(question: str, candidates: list[SQLTemplateSearch],
         return None
     ranked = rerank(question, candidates, vocabulary=vocabulary)
     # The best template that says everything the question states wins over a closer one that cannot (a month
-    # the all-time template would drop); its lower rank shows in the margin feature, so the confidence pays for it.
+    # the all-time template would drop) — only if it reads every column the closer one reads, i.e. it is the same
+    # question with more conditions, not another question that happens to have a slot for the leftover. Its lower
+    # rank shows in the margin feature, so the confidence pays for it.
     tried = []
+    top_columns = {c.lower() for c in ranked[0].template.columns}
     for position, entry in enumerate(ranked[:_ALTERNATIVES]):
+        if position and not top_columns <= {c.lower() for c in entry.template.columns}:
+            continue
         fill = fill_template(entry.template, question, today, evidence)
         leftovers = account_constraints(question, entry.template, fill, evidence, vocabulary)
         tried.append((position, fill, leftovers))
