@@ -24,7 +24,7 @@ CITIES = ["서울", "부산", "대구"]
 DEPTS = ["재무팀", "인사팀", "개발팀", "마케팅팀", "영업팀"]
 SCHEMA = [
     "CREATE TABLE customers (id INT PRIMARY KEY, name VARCHAR(40), city VARCHAR(20), grade VARCHAR(10), "
-    "ssn VARCHAR(20), memo VARCHAR(200), age INT)",
+    "ssn VARCHAR(20), memo VARCHAR(200), age INT, joined VARCHAR(10))",
     "CREATE TABLE dept (id INT PRIMARY KEY, dname VARCHAR(40))",
     "CREATE TABLE secrets (id INT PRIMARY KEY, token VARCHAR(40))",
     "CREATE TABLE events (id INT PRIMARY KEY, kind VARCHAR(20))",
@@ -36,7 +36,7 @@ def _rows() -> list[str]:
     for i in range(30):  # 30 names: over the threshold of 10; 3 cities, 2 grades, one long memo
         memo = "x" * 100 if i == 0 else "짧은 메모"
         statements.append(f"INSERT INTO customers VALUES ({i}, '고객{i:02d}', '{CITIES[i % 3]}', "
-                          f"'{'GOLD' if i % 2 else 'SILVER'}', '900101-{i:07d}', '{memo}', {20 + i})")
+                          f"'{'GOLD' if i % 2 else 'SILVER'}', '900101-{i:07d}', '{memo}', {20 + i}, '2025-01-0{1 + i % 3}')")
     statements += [f"INSERT INTO dept VALUES ({i}, '{name}')" for i, name in enumerate(DEPTS)]
     statements.append("INSERT INTO secrets VALUES (1, '비밀토큰')")
     statements += [f"INSERT INTO events VALUES ({i}, '{'클릭' if i < 30 else '구매'}')" for i in range(40)]
@@ -131,6 +131,7 @@ def test_built_from_the_database(database: tuple[str, Any], tmp_path: Path) -> N
     assert ("customers", "name") not in columns  # 30 distinct names, over the threshold of 10
     assert any(s[:2] == ("customers", "name") and "more than 10" in s[2] for s in build.skipped)
     assert ("customers", "age") not in columns  # not text
+    assert ("customers", "joined") not in columns  # dates written as text are for the period reader, not words
     assert columns["events", "kind"].complete is False  # 40 rows over SAMPLE_ROWS=35: read from a sample
     assert columns["customers", "city"].complete is True
     # the deny lists: never named in any query, never indexed
@@ -155,7 +156,7 @@ def test_refresh_picks_up_a_new_value(database: tuple[str, Any], tmp_path: Path)
     index = open_value_index(settings)
     assert isinstance(index, MilvusValueIndex)
     assert index.find("광주에 사는 고객", None) == []
-    run("INSERT INTO customers VALUES (100, '새 고객', '광주', 'GOLD', '1', '', 40)")
+    run("INSERT INTO customers VALUES (100, '새 고객', '광주', 'GOLD', '1', '', 40, '2025-02-01')")
     try:
         index_values(settings, executor=_recording(settings))
         assert [(m.text, m.value) for m in index.find("광주에 사는 고객", None)] == [("광주", "광주")]

@@ -19,6 +19,7 @@ COLUMNS = [
     ColumnValues(table="customers", column="grade", values=["GOLD", "SILVER"],
                  synonyms={"GOLD": ["골드", "골드 등급"], "SILVER": ["실버"]}),
     ColumnValues(table="emp", column="gender", values=["남", "여"]),
+    ColumnValues(table="emp", column="name", values=["한건우", "이하은", "김민준"]),
     ColumnValues(table="stores", column="region", values=["서울", "경기"]),
     ColumnValues(table="teams", column="name", values=["영업1팀", "영업2팀 A"]),
     # read from a sample: its values are found, but a missing value means nothing
@@ -109,6 +110,9 @@ def test_typos_are_fuzzy_and_below_exact(index: ValueIndex) -> None:
         assert matches[0].score < 0.9
     assert index.find("영업3팀 실적", None) == []  # a different number is another team, not a typo
     assert index.find("재무 직원", None) == []  # too far from any value
+    # ordinary words one jamo away from a name are no typos: 이하 + 인 (not 이하은), 한 건에 (not 한건우)
+    assert index.find("30000원 이하인 상품", None) == [] and index.find("주문 한 건에 평균 몇 개", None) == []
+    assert [(m.value, m.method) for m in index.find("김민쥰 직원", None)] == [("김민준", "fuzzy")]
 
 
 def test_never_inside_a_longer_word(index: ValueIndex) -> None:

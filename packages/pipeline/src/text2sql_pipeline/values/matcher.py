@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from text2sql_core.models import ColumnValues, ValueMatch
 from text2sql_pipeline.values.fuzzy import FuzzyIndex
 from text2sql_pipeline.values.normalize import has_hangul, jamo, key, syllable_count
-from text2sql_pipeline.values.words import question_words
+from text2sql_pipeline.values.words import Word, question_words
 
 __all__ = ["ValueMatcher"]
 
@@ -31,6 +31,7 @@ class _Target:
     value: str
     synonym: bool
     key: str  # the normalised surface the target is found by (the value or the synonym)
+    words: int  # how many words that surface has: a typo keeps the spacing ("한 건에" is no typo of 한건우)
 
 
 @dataclass
@@ -91,7 +92,7 @@ class ValueMatcher:
             return
         self._held.add((table.lower(), column.lower(), k))  # a synonym names a held value: has() says so too
         target = len(self._targets)
-        self._targets.append(_Target(table, column, value, synonym, k))
+        self._targets.append(_Target(table, column, value, synonym, k, len(surface.split())))
         self._exact[k].append(target)
         self._max_words = min(_MAX_WORDS, max(self._max_words, len(surface.split()) + 1))
         self._max_key = max(self._max_key, len(k))
@@ -119,22 +120,23 @@ class ValueMatcher:
         fuzzy = self._fuzzy_candidates(question, words, covered)
         return self._select(question, [*exact, *fuzzy])
 
-    def _spans(self, question: str, words: list) -> Iterable[tuple[int, int, str, bool]]:
-        """(start, end, key, stemmed) of every run of whole words, the last one possibly without its particles."""
+    def _spans(self, question: str, words: list[Word]) -> Iterable[tuple[int, int, str, bool, list[Word]]]:
+        """(start, end, key, stemmed, words) of every run of whole words, the last one possibly without its
+        particles."""
         for i, first in enumerate(words):
             prefix = ""
-            for word in words[i : i + self._max_words]:
+            for n, word in enumerate(words[i : i + self._max_words]):
                 for end in (word.end, *word.stems):
                     k = prefix + key(question[word.start : end])
                     if len(k) <= self._max_key + 2:
-                        yield first.start, end, k, end != word.end
+                        yield first.start, end, k, end != word.end, words[i : i + n + 1]
                 prefix += key(question[word.start : word.end])
                 if len(prefix) > self._max_key + 2:
                     break
 
-    def _exact_candidates(self, question: str, words: list) -> list[_Candidate]:
+    def _exact_candidates(self, question: str, words: list[Word]) -> list[_Candidate]:
         found = []
-        for start, end, k, stemmed in self._spans(question, words):
+        for start, end, k, stemmed, _ in self._spans(question, words):
             hits = self._exact.get(k)
             if not hits:
                 continue
@@ -146,14 +148,20 @@ class ValueMatcher:
             found.append(_Candidate(start, end, targets, fuzzy=False))
         return found
 
-    def _fuzzy_candidates(self, question: str, words: list, covered: set[int]) -> list[_Candidate]:
+    def _fuzzy_candidates(self, question: str, words: list[Word], covered: set[int]) -> list[_Candidate]:
         if not len(self._by_chars):
             return []
         found = []
-        for start, end, k, _ in self._spans(question, words):
+        for start, end, k, stemmed, span in self._spans(question, words):
             if len(k) < 3 or k.isdigit() or k in self._exact or any(i in covered for i in range(start, end)):
                 continue
-            best = self._near(k)
+            last = span[-1]
+            # A typo is a misspelt word, not a phrase or an inflected word read whole: 이하인 is 이하 + 인, not 이하은;
+            # and a word the dictionary knows (이하, 건) is spelled right.
+            if (last.inflected and not stemmed) or (len(span) == 1 and end in last.lexical):
+                continue
+            words_in_value = len(span)
+            best = [(t, score) for t, score in self._near(k) if self._targets[t].words == words_in_value]
             targets = [(t, "fuzzy", score) for t, score in best]
             if targets:
                 found.append(_Candidate(start, end, targets, fuzzy=True))

@@ -29,6 +29,7 @@ _PARTICLES = sorted(
     key=len, reverse=True,
 )
 _MIN_LIST_STEM = 2  # the closed list never strips a word down to one character
+_LEXICAL_TAGS = ("NNG", "NNB", "NR", "NP", "VV", "VA", "VX", "MAG", "MAJ", "MM", "XR")
 
 
 @dataclass
@@ -37,6 +38,11 @@ class Word:
     end: int
     # Where a value may end inside the word, before particles/endings: nearest to the start last (all < end).
     stems: list[int] = field(default_factory=list)
+    # Ends at which the word so far is one ordinary dictionary word (이하, 건, 고객): spelled right, so never a typo
+    # of a value. Unknown words (Kiwi says NNP, or splits them) may be.
+    lexical: set[int] = field(default_factory=set)
+    # True when Kiwi sees particles or endings at the end of the word: only its stems can be a typo of a value.
+    inflected: bool = False
 
 
 def _list_stems(text: str, start: int, end: int, particles: bool) -> set[int]:
@@ -84,4 +90,6 @@ def question_words(question: str) -> list[Word]:
         if kiwi is not None:
             stems.add(kiwi)
         word.stems = sorted((s for s in stems if word.start < s < word.end), reverse=True)
+        word.inflected = trailing
+        word.lexical = {m.end for m in inside if m.start == word.start and m.tag.startswith(_LEXICAL_TAGS)}
     return words
