@@ -21,15 +21,17 @@ __all__ = ["CUE_PATTERNS", "Word", "question_cues", "question_words"]
 # Each entry: words separated by spaces; a word is `form` (any part of speech) or `form/TAG` (tag prefix); `a|b`
 # is either form. English forms are lower-cased whole words.
 CUE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "count": ("how many", "number of", "count", "counts", "몇", "개수/N", "건수/N", "인원/N", "인원수/N", "명수/N",
+    "count": ("how many", "number of", "count", "counts", "개수/N", "건수/N", "인원/N", "인원수/N", "명수/N",
               "카운트/N"),
     "group": ("each", "per", "every", "별/XSN", "마다/JX", "각/MM", "각각/MAG"),
     "avg": ("average", "mean", "avg", "평균/N"),
     # "total"/총 are read in `_sum_or_count`: "총 매출" sums, "총 몇 명" / "total number of" counts.
     "sum": ("sum", "합계/N", "합/N", "총합/N", "총액/N", "합산/N", "총계/N"),
-    "distinct": ("distinct", "different", "unique", "중복/N", "고유/N", "서로 다르|다른"),
-    "negation": ("not", "no", "without", "never", "except", "않/VX", "없/VA", "없이/MAG", "제외/N", "아니/VCN",
-                 "안/MAG", "빼/VV"),
+    # "몇 가지", "국적 종류": how many kinds is COUNT(DISTINCT …).
+    "distinct": ("distinct", "different", "unique", "중복/N", "고유/N", "서로 다르|다른", "몇 가지|종류"),
+    # 없/빼 after 중복 ("중복 없이", "중복 빼고") ask for DISTINCT, not NOT: read in `_korean_special`.
+    "negation": ("not", "no", "without", "never", "except", "않/VX", "제외/N", "아니/VCN", "안/MAG", "못/MAG",
+                 "못하/VX", "미/XPN"),
     "both": ("both", "and", "모두/MAG", "둘 다", "동시/N"),
     "either": ("either", "또는/MAG", "혹은/MAG", "거나/EC"),
     # A count or amount compared with a number: "at least 4 students", "5명 이상", "10편을 넘는".
@@ -41,19 +43,20 @@ CUE_PATTERNS: dict[str, tuple[str, ...]] = {
               "순서/N", "정렬/N", "순위/N"),
     "desc": ("highest", "most", "largest", "biggest", "greatest", "latest", "newest", "descending", "oldest",
              "max", "maximum", "top", "longest", "heaviest", "richest", "best", "decreasing",
-             "최대/N", "최고/N", "최다/N", "최신/N", "상위/N", "내림 차 순", "내림차순/N"),
+             "최대/N", "최고/N", "최다/N", "최신/N", "상위/N", "내림 차 순", "내림차순/N", "역 순", "역순/N",
+             "최댓값", "최대값"),
     "asc": ("lowest", "least", "fewest", "smallest", "earliest", "youngest", "ascending", "min", "minimum",
             "cheapest", "shortest", "lightest", "bottom", "worst", "increasing",
-            "최소/N", "최저/N", "하위/N", "오름 차 순", "오름차순/N"),
+            "최소/N", "최저/N", "하위/N", "오름 차 순", "오름차순/N", "최솟값", "최소값"),
     "limit": ("top", "most", "least", "highest", "lowest", "largest", "smallest", "biggest", "greatest", "fewest",
               "oldest", "youngest", "latest", "newest", "earliest", "longest", "shortest", "cheapest", "best",
               "worst", "heaviest", "lightest", "richest", "maximum", "minimum",
-              "가장/MAG", "제일/MAG", "제일/NNG", "상위/N", "하위/N", "최고/N", "최저/N"),
+              "가장/MAG", "제일/MAG", "제일/NNG", "상위/N", "하위/N", "최고/N", "최저/N", "최다/N"),
 }
 
 # Adjectives whose direction counts only when bound: after 가장/제일, before 순 ("높은 순"), or with a row count.
-_DESC_ADJECTIVES = frozenset({"높", "많", "많이", "크", "비싸", "길", "무겁", "넓", "늦", "최근"})
-_ASC_ADJECTIVES = frozenset({"낮", "적", "적게", "작", "싸", "짧", "가볍", "좁", "이르", "어리", "젊", "오래"})
+_DESC_ADJECTIVES = frozenset({"높", "많", "많이", "크", "비싸", "길", "무겁", "넓", "늦", "최근", "자주", "흔하"})
+_ASC_ADJECTIVES = frozenset({"낮", "적", "적게", "작", "싸", "짧", "가볍", "좁", "이르", "어리", "젊", "오래", "드물"})
 _SUPERLATIVES = frozenset({"가장", "제일"})
 _ORDER_NOUNS = frozenset({"순", "순서", "순위"})
 _COMPARISONS = frozenset({"이상", "이하", "초과", "미만", "보다", "넘", "이내", "넘게"})
@@ -70,8 +73,9 @@ _OR_COMPARISON = frozenset({"more", "fewer", "less", "greater", "higher", "lower
                             "younger", "equal", "later", "earlier", "longer", "shorter"})
 _MORE_OR_LESS = frozenset({"많", "적", "크", "작", "높", "낮", "많이", "적게"})
 _COUNT_NOUNS = frozenset({"number", "count", "몇", "수", "개수", "건수", "인원", "인원수"})
-# "at most 3" and "at least 4" compare; they do not ask for the most or the least.
+# "at most 3" and "at least 4" compare; they do not ask for the most or the least. Nor do 최소/최대 before a number.
 _COMPARED = frozenset({"most", "least"})
+_BOUNDS = frozenset({"최소", "최대"})
 _DIRECTIONAL = frozenset({"desc", "asc", "limit"})
 _ENGLISH = re.compile(r"[a-z]+(?:'[a-z]+)?|\d+(?:[.,]\d+)*", re.IGNORECASE)
 
@@ -99,7 +103,18 @@ def question_words(question: str) -> tuple[Word, ...]:
         tag = "SN" if text[0].isdigit() else "EN"
         found.append((match.start(), Word(text.lower(), tag, text)))
     found.sort(key=lambda item: item[0])
-    return tuple(word for _, word in found)
+    return _merge_jeil(tuple(word for _, word in found))
+
+
+def _merge_jeil(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Kiwi reads 제일 before an adjective as 제/XPN + 일/NR ("제일 긴" → "the 1st long"); it is the adverb."""
+    merged: list[Word] = []
+    for word in words:
+        if word.form == "일" and word.tag == "NR" and merged and merged[-1].form == "제" and merged[-1].tag == "XPN":
+            merged[-1] = Word("제일", "MAG", merged[-1].surface + word.surface)
+        else:
+            merged.append(word)
+    return tuple(merged)
 
 
 def _matcher(item: str) -> tuple[frozenset[str], str]:
@@ -174,11 +189,23 @@ def _sum_or_count(words: tuple[Word, ...], i: int, found: set[str]) -> None:
 
 def _korean_special(words: tuple[Word, ...], i: int, found: set[str]) -> None:
     word = words[i]
+    # "종류가 몇 가지", "국적종류 몇개": how many kinds (종류 alone is a column's name: "펫 종류별").
+    if word.form == "종류" and any(w.form == "몇" for w in words[i + 1:i + 4]):
+        found.add("distinct")
+    # 몇 asks how many, except for an age or an hour ("몇 살", "몇 시").
+    if word.form == "몇" and (i + 1 == len(words) or words[i + 1].form not in {"살", "시"}):
+        found.add("count")
     # 수 counts after a noun ("직원 수", "학생수", "나라 수"), not as "can" ("볼 수 있는").
     if word.form == "수" and (word.tag == "NNG" or (i > 0 and words[i - 1].tag.startswith(("NN", "XSN", "EN")))):
         found.add("count")
-    # "한 명보다 많은", "3개보다 적은": a compared count.
-    compared = word.form == "보다" and i > 0 and words[i - 1].tag.startswith(_COUNTER_TAGS)
+    if word.form in {"없", "없이", "빼"} and not (i > 0 and words[i - 1].form == "중복"):
+        found.add("negation")
+    # "최소 두 개", "최대 3명": a bound on a count, not the least or the most.
+    if word.form in _BOUNDS and i + 1 < len(words) and _is_number(words[i + 1]):
+        found.add("having")
+    # "한 명보다 많은", "1곡보다 많은": a compared count.
+    counted = i > 1 and _is_number(words[i - 2])
+    compared = word.form == "보다" and i > 0 and (words[i - 1].tag.startswith(_COUNTER_TAGS) or counted)
     if compared and any(w.form in _MORE_OR_LESS for w in words[i + 1:i + 3]):
         found.add("having")
 
@@ -191,7 +218,8 @@ def question_cues(question: str) -> frozenset[str]:
     found: set[str] = set()
     row_count = False
     for i in range(len(words)):
-        compared = words[i].form in _COMPARED and i > 0 and words[i - 1].form == "at"
+        compared = ((words[i].form in _COMPARED and i > 0 and words[i - 1].form == "at")
+                    or (words[i].form in _BOUNDS and i + 1 < len(words) and _is_number(words[i + 1])))
         for name, patterns in _COMPILED.items():
             if name in found or (compared and name in _DIRECTIONAL):
                 continue
