@@ -192,13 +192,20 @@ def _explained(err: Text2SQLError, settings: UnifiedSettings, kind: str, datasou
 def index_schema_command(
     datasource: Annotated[str | None, typer.Option(help="Datasource whose schema to index")] = None,
     drop: Annotated[bool, typer.Option("--drop", help="Drop and rebuild the collection")] = False,
+    values: Annotated[bool | None, typer.Option(
+        "--values/--no-values", help="Also read the value index from the OLTP database (default: "
+        "TEXT2SQL_VALUES__ENABLED)")] = None,
+    values_only: Annotated[bool, typer.Option(
+        "--values-only", help="Only refresh the value index (e.g. on a schedule). 값 색인만 새로 읽습니다")] = False,
 ) -> None:
-    """Index one document per table for Phase 2 schema retrieval. 테이블 문서를 색인합니다."""
+    """Index one document per table for Phase 2 schema retrieval, and the columns' values for Phase 1.
+    테이블 문서와 컬럼 값을 색인합니다."""
     from text2sql_core.errors import Text2SQLError
     from text2sql_core.settings import UnifiedSettings
 
     settings = UnifiedSettings()
     ds = datasource or settings.default_datasource
+    build = None
     try:
         from text2sql_core.schema import create_schema_loader
 
@@ -206,15 +213,28 @@ def index_schema_command(
             tables = create_schema_loader(settings, ds).load_tables()
         except Text2SQLError as err:
             raise _explained(err, settings, "schema", ds) from err
-        from text2sql_core.embeddings import create_embeddings
-        from text2sql_pipeline.index import TableStore, connect_milvus
+        if not values_only:
+            from text2sql_core.embeddings import create_embeddings
+            from text2sql_pipeline.index import TableStore, connect_milvus
 
-        store = TableStore(connect_milvus(settings.milvus), settings.milvus.schema_collection,
-                           create_embeddings(settings), settings.embedding.dimension)
-        if drop:
-            store.collection.drop()
-        counts = store.index(ds, tables)
+            store = TableStore(connect_milvus(settings.milvus), settings.milvus.schema_collection,
+                               create_embeddings(settings), settings.embedding.dimension)
+            if drop:
+                store.collection.drop()
+            counts = store.index(ds, tables)
+            typer.echo(f"{ds}: {len(tables)} tables, indexed {counts.indexed}, unchanged {counts.unchanged}")
+        if values_only or (settings.values.enabled if values is None else values):
+            from text2sql_pipeline.values import index_values
+
+            try:
+                build = index_values(settings, ds, tables=tables)
+            except Text2SQLError as err:
+                raise _explained(err, settings, "oltp", ds) from err
     except Text2SQLError as err:
         _fail(err)
         return
-    typer.echo(f"{ds}: {len(tables)} tables, indexed {counts.indexed}, unchanged {counts.unchanged}")
+    if build is not None:
+        typer.echo(f"{ds}: values of {len(build.columns)} columns indexed ({build.value_count} values), "
+                   f"{len(build.skipped)} columns skipped")
+        for table, column, why in build.skipped:
+            err_console.print(f"  skipped {table}.{column}: {why}", highlight=False, markup=False)
