@@ -137,8 +137,8 @@ class SecuritySettings(BaseModel):
 
 class ValueIndexSettings(BaseModel):
     """The value index: distinct values of low-cardinality text/code columns, read from the OLTP database by
-    `text2sql index-schema` (or `text2sql index-values`), so Phase 1 binds 재무팀 or 부산 even when no template's
-    example says so. Denied tables and columns are never read."""
+    `text2sql index-schema` (refreshed alone with `--values-only`), so Phase 1 binds 재무팀 or 부산 even when no
+    template's example says so. Denied tables and columns are never read."""
 
     enabled: bool = True
     collection: str = "text2sql_values"

@@ -14,14 +14,17 @@ from text2sql_pipeline.retrieval import (
 )
 from text2sql_pipeline.run import index_rows, index_template_files, template_store
 from text2sql_pipeline.summary import IndexSummary
+from text2sql_pipeline.values import InMemoryValueIndex, MilvusValueIndex, index_values, open_value_index
 
 __all__ = [
     "HistoryFilters",
     "HybridRetrievalService",
     "InMemoryTableSearch",
     "InMemoryTemplateSearch",
+    "InMemoryValueIndex",
     "IndexSummary",
     "IngestItem",
+    "MilvusValueIndex",
     "SkippedRow",
     "TableRetrievalService",
     "TableStore",
@@ -31,8 +34,10 @@ __all__ = [
     "connect_milvus",
     "index_rows",
     "index_template_files",
+    "index_values",
     "open_table_search",
     "open_template_search",
+    "open_value_index",
     "parameterize",
     "read_oracle_history",
     "read_template_file",

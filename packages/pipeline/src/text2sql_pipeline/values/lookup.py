@@ -1,6 +1,7 @@
 """`MilvusValueIndex`: the `ValueIndex` protocol over the value collection, one compiled matcher per datasource in
-memory, reloaded after `refresh_seconds` so a refresh (`text2sql index-values`) reaches every replica. Reading the
-rows is cheap; compiling 50,000 values takes seconds, so a matcher is only rebuilt when what was read changed."""
+memory, reloaded after `refresh_seconds` so a refresh (`text2sql index-schema --values-only`) reaches every replica.
+Reading the rows is cheap; compiling 50,000 values takes a second or two, so a matcher is only rebuilt when what was
+read changed."""
 
 from __future__ import annotations
 

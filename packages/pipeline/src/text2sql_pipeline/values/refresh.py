@@ -1,4 +1,4 @@
-"""Building and opening the value index from the settings: what `text2sql index-schema` / `index-values` run, and
+"""Building and opening the value index from the settings: what `text2sql index-schema` (`--values-only`) runs, and
 what the agent opens to look values up."""
 
 from __future__ import annotations
