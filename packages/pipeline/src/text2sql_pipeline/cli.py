@@ -229,7 +229,11 @@ def index_schema_command(
             try:
                 build = index_values(settings, ds, tables=tables)
             except Text2SQLError as err:
-                raise _explained(err, settings, "oltp", ds) from err
+                err = _explained(err, settings, "oltp", ds)
+                if values_only or values:
+                    raise err from None
+                # Asked for the tables only: they are indexed; the values are a warning, not a failed command.
+                err_console.print(f"values not indexed: [{err.code}] {err.message}", highlight=False, markup=False)
     except Text2SQLError as err:
         _fail(err)
         return

@@ -49,3 +49,15 @@ def test_index_schema_builds_and_refreshes_values(shop: Path) -> None:
 
     skipped = CliRunner().invoke(app, ["index-schema", "--no-values"])
     assert skipped.exit_code == 0 and "values of" not in skipped.stdout
+
+
+def test_unreachable_oltp_is_a_warning_unless_values_were_asked_for(shop: Path,
+                                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXT2SQL_ORACLE__OLTP__URL", "postgresql+psycopg://reader@127.0.0.1:1/shop")
+    tables_only = CliRunner().invoke(app, ["index-schema"])
+    assert tables_only.exit_code == 0, tables_only.output
+    assert "1 tables, indexed 1" in tables_only.stdout
+    assert "values not indexed: [DATABASE_UNREACHABLE]" in tables_only.stderr
+    assert "Traceback" not in tables_only.output
+    asked = CliRunner().invoke(app, ["index-schema", "--values-only"])
+    assert asked.exit_code == 2 and "DATABASE_UNREACHABLE" in asked.stderr and "Traceback" not in asked.output
