@@ -158,3 +158,16 @@ def test_the_schema_vocabulary_names_columns_a_template_does_not_read(fast_demo)
     salary = _demo(fast_demo, "부서별 평균 급여")
     assert leftovers(salary, "부서별 평균 급여", vocabulary=vocabulary) == []
     assert ("column", "입사일") in leftovers(salary, "부서별 평균 급여와 입사일", vocabulary=vocabulary)
+
+
+def test_the_end_of_a_ranking_must_be_the_templates() -> None:
+    top = processed("SELECT name, salary FROM employees ORDER BY salary DESC LIMIT 5", "급여가 가장 높은 직원 5명")
+    assert leftovers(top, "급여가 가장 낮은 직원 5명이 누구예요?") == [("order", "낮은")]
+    assert leftovers(top, "5 lowest paid employees") == [("order", "lowest")]
+    assert leftovers(top, "월급 제일 많이 받는 사람 3명 알려줘") == []
+    assert leftovers(top, "top 5 employees earning at least 100") == [("comparison", "at least"), ("number", "100")]
+    smallest = processed("SELECT name FROM products ORDER BY price LIMIT 1", "가장 싼 상품은?")
+    assert leftovers(smallest, "가장 비싼 상품은?") == [("order", "비싼")]
+    assert leftovers(smallest, "제일 싼 상품은?") == []
+    listing = processed("SELECT name FROM employees ORDER BY salary DESC", "급여 순 직원 목록")
+    assert leftovers(listing, "급여 낮은 순 직원 목록") == []  # no LIMIT: the whole list, either end readable

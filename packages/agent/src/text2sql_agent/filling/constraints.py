@@ -4,6 +4,7 @@ A constraint is a period, a value (a value-index match, a quoted string), a numb
 5명, 세 개), a limit (상위 5, top 10, 5개만), a comparison (이상/이하/초과/미만, more than/at least) or a column the
 question names. Each must be consumed: by a slot that took it, by a constant or fixed rule of the template that
 already says it ("취소 제외" and `status <> '취소'`), or — for a column — by the template reading that column.
+The end of a ranking (가장 낮은 / highest) must be the one the template's ORDER BY … LIMIT takes.
 A question that says more than the template can express is not answered by Phase 1: a wrong answer is worse than
 none."""
 
@@ -20,10 +21,11 @@ from text2sql_agent.filling.roles import INEQUALITIES, param_roles
 from text2sql_agent.filling.values import STRONG_METHODS, ValueEvidence
 from text2sql_core.models import SQLTemplateInDB
 from text2sql_core.numberwords import number_from_word
+from text2sql_core.sqltext import parse_one
 
 __all__ = ["Leftover", "LeftoverKind", "account_constraints"]
 
-LeftoverKind = Literal["period", "value", "unknown_value", "number", "limit", "comparison", "column"]
+LeftoverKind = Literal["period", "value", "unknown_value", "number", "limit", "comparison", "column", "order"]
 Span = tuple[int, int]
 
 _QUOTED = re.compile(r"'([^']+)'|\"([^\"]+)\"|‘([^’]+)’|“([^”]+)”")
@@ -35,6 +37,12 @@ _COMPARISON = re.compile(
     r"|\b(?:more|less|greater|fewer|higher|lower|larger|smaller|older|younger)\s+than\b"
     r"|\bat\s+(?:least|most)\b|\bor\s+(?:more|less|fewer|higher|lower)\b|\b(?:above|below|exceeding|over|under)\s+\d",
     re.I)
+
+
+# Which end of a ranking the question asks for ("가장 낮은 5명" is the bottom, whatever the template's LIMIT says).
+_LOW_END = re.compile(r"낮은|낮게|적은|적게|최저|최소|가장\s*싼|제일\s*싼|하위"
+                      r"|\b(?:lowest|(?<!at )least|fewest|cheapest|smallest|bottom)\b", re.I)
+_HIGH_END = re.compile(r"높은|높게|많은|많이|최고|최대|비싼|상위|\b(?:highest|(?<!at )most|largest|biggest|top|best)\b", re.I)
 
 
 class Leftover(BaseModel):
@@ -105,6 +113,25 @@ def _comparison_leftovers(question: str, template: SQLTemplateInDB, fill: FillRe
             if not _overlaps((m.start(), m.end()), period_spans)]
 
 
+def _order_leftovers(question: str, template: SQLTemplateInDB) -> list[Leftover]:
+    """A top-N/superlative template (ORDER BY … LIMIT) ranks one way; a question that asks only for the other end
+    is another question ("급여가 가장 낮은 직원" against `ORDER BY salary DESC LIMIT 5`)."""
+    try:
+        tree = parse_one(template.normalized_text, template.dialect)
+    except Exception:  # an unparsable template has no ranking to check
+        return []
+    order = tree.args.get("order")
+    if order is None or not (tree.args.get("limit") or tree.args.get("fetch")) or not order.expressions:
+        return []
+    descending = {bool(o.args.get("desc")) for o in order.expressions}
+    low, high = list(_LOW_END.finditer(question)), list(_HIGH_END.finditer(question))
+    if descending == {True} and low and not high:
+        return [Leftover("order", low[0].group(0), low[0].span())]
+    if descending == {False} and high and not low:
+        return [Leftover("order", high[0].group(0), high[0].span())]
+    return []
+
+
 def _value_leftovers(question: str, template: SQLTemplateInDB, fill: FillResult, evidence: ValueEvidence | None,
                      consumed: list[Span]) -> list[Leftover]:
     out: list[Leftover] = []
@@ -159,4 +186,5 @@ def account_constraints(question: str, template: SQLTemplateInDB, fill: FillResu
     leftovers += _number_leftovers(question, template, fill, consumed)
     leftovers += _comparison_leftovers(question, template, fill)
     leftovers += _column_leftovers(question, template, vocabulary, consumed)
+    leftovers += _order_leftovers(question, template)
     return sorted(leftovers, key=lambda item: item.span)

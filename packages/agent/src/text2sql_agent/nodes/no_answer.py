@@ -27,11 +27,12 @@ _NO_LLM_HINT_KO = ("새로운 유형의 질문에는 LLM이 필요합니다: TEX
 _KO = {"period": "이 질문 유형에 기간 조건이 없어", "value": "이 질문 유형에 그 값의 조건이 없어",
        "unknown_value": "데이터에 있는 값이 아니어서", "number": "이 질문 유형에 그 숫자 조건이 없어",
        "limit": "이 질문 유형에 개수 제한이 없어", "comparison": "이 질문 유형에 비교 조건이 없어",
-       "column": "이 질문 유형이 그 항목을 다루지 않아"}
+       "column": "이 질문 유형이 그 항목을 다루지 않아", "order": "이 질문 유형은 반대 방향으로 순위를 매겨"}
 _EN = {"period": "this kind of question has no period condition", "value": "this kind of question has no condition "
        "on that value", "unknown_value": "it is not a value the data holds", "number": "this kind of question has no "
        "condition for that number", "limit": "this kind of question has no row limit", "comparison": "this kind of "
-       "question has no comparison", "column": "this kind of question does not cover that column"}
+       "question has no comparison", "column": "this kind of question does not cover that column",
+       "order": "this kind of question ranks the other way"}
 
 
 def leftover_message(leftovers: list[Leftover], korean: bool) -> str:
