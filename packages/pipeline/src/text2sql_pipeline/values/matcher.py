@@ -9,11 +9,11 @@ import re
 import threading
 from collections import OrderedDict, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from text2sql_core.models import ColumnValues, ValueMatch
 from text2sql_pipeline.values.fuzzy import FuzzyIndex
 from text2sql_pipeline.values.normalize import has_hangul, jamo, key, syllable_count
+from text2sql_pipeline.values.select import Candidate, Target, select
 from text2sql_pipeline.values.words import Word, question_words
 
 __all__ = ["ValueMatcher"]
@@ -22,24 +22,6 @@ STEM_SCORE = 0.95
 FUZZY_CAP = 0.89
 _MAX_WORDS = 6
 _NEAR_CACHE = 4096
-
-
-@dataclass(frozen=True)
-class _Target:
-    table: str
-    column: str
-    value: str
-    synonym: bool
-    key: str  # the normalised surface the target is found by (the value or the synonym)
-    words: int  # how many words that surface has: a typo keeps the spacing ("한 건에" is no typo of 한건우)
-
-
-@dataclass
-class _Candidate:
-    start: int
-    end: int
-    targets: list[tuple[int, str, float]]  # (target id, method, score)
-    fuzzy: bool
 
 
 def _char_edits(k: str) -> int:
@@ -62,7 +44,7 @@ def _digits(text: str) -> str:
 
 class ValueMatcher:
     def __init__(self, columns: Iterable[ColumnValues]):
-        self._targets: list[_Target] = []
+        self._targets: list[Target] = []
         self._exact: dict[str, list[int]] = defaultdict(list)
         self._held: set[tuple[str, str, str]] = set()
         self._complete: set[tuple[str, str]] = set()
@@ -92,7 +74,7 @@ class ValueMatcher:
             return
         self._held.add((table.lower(), column.lower(), k))  # a synonym names a held value: has() says so too
         target = len(self._targets)
-        self._targets.append(_Target(table, column, value, synonym, k, len(surface.split())))
+        self._targets.append(Target(table, column, value, synonym, k, len(surface.split())))
         self._exact[k].append(target)
         self._max_words = min(_MAX_WORDS, max(self._max_words, len(surface.split()) + 1))
         self._max_key = max(self._max_key, len(k))
@@ -118,7 +100,7 @@ class ValueMatcher:
         exact = self._exact_candidates(question, words)
         covered = {i for c in exact for i in range(c.start, c.end)}
         fuzzy = self._fuzzy_candidates(question, words, covered)
-        return self._select(question, [*exact, *fuzzy])
+        return select(question, [*exact, *fuzzy], self._targets)
 
     def _spans(self, question: str, words: list[Word]) -> Iterable[tuple[int, int, str, bool, list[Word]]]:
         """(start, end, key, stemmed, words) of every run of whole words, the last one possibly without its
@@ -134,7 +116,7 @@ class ValueMatcher:
                 if len(prefix) > self._max_key + 2:
                     break
 
-    def _exact_candidates(self, question: str, words: list[Word]) -> list[_Candidate]:
+    def _exact_candidates(self, question: str, words: list[Word]) -> list[Candidate]:
         found = []
         for start, end, k, stemmed, _ in self._spans(question, words):
             hits = self._exact.get(k)
@@ -145,10 +127,10 @@ class ValueMatcher:
                 synonym = self._targets[target].synonym
                 method = "synonym" if synonym else "stem" if stemmed else "exact"
                 targets.append((target, method, STEM_SCORE if stemmed else 1.0))
-            found.append(_Candidate(start, end, targets, fuzzy=False))
+            found.append(Candidate(start, end, targets, fuzzy=False))
         return found
 
-    def _fuzzy_candidates(self, question: str, words: list[Word], covered: set[int]) -> list[_Candidate]:
+    def _fuzzy_candidates(self, question: str, words: list[Word], covered: set[int]) -> list[Candidate]:
         if not len(self._by_chars):
             return []
         found = []
@@ -164,7 +146,7 @@ class ValueMatcher:
             best = [(t, score) for t, score in self._near(k) if self._targets[t].words == words_in_value]
             targets = [(t, "fuzzy", score) for t, score in best]
             if targets:
-                found.append(_Candidate(start, end, targets, fuzzy=True))
+                found.append(Candidate(start, end, targets, fuzzy=True))
         return found
 
     def _near(self, k: str) -> list[tuple[int, float]]:
@@ -188,36 +170,3 @@ class ValueMatcher:
             if len(self._near_cache) > _NEAR_CACHE:
                 self._near_cache.popitem(last=False)
         return found
-
-    def _select(self, question: str, candidates: list[_Candidate]) -> list[ValueMatch]:
-        """Best non-overlapping spans: exact before fuzzy, then longer, then higher scored, then earlier."""
-        candidates.sort(key=lambda c: (c.fuzzy, -(c.end - c.start), -max(s for _, _, s in c.targets), c.start))
-        taken: list[tuple[int, int]] = []
-        matches: list[ValueMatch] = []
-        for candidate in candidates:
-            if any(candidate.start < end and start < candidate.end for start, end in taken):
-                continue
-            chosen = self._resolve(question, candidate)
-            if chosen:
-                taken.append((candidate.start, candidate.end))
-                matches.extend(chosen)
-        matches.sort(key=lambda m: (m.start, -m.score, m.table, m.column, m.value))
-        return matches
-
-    def _resolve(self, question: str, candidate: _Candidate) -> list[ValueMatch]:
-        """One match per (column, value), its best way; a typo that could be two values of one column is dropped."""
-        best: dict[tuple[str, str, str], tuple[str, float]] = {}
-        for target_id, method, score in candidate.targets:
-            target = self._targets[target_id]
-            slot = (target.table, target.column, target.value)
-            if slot not in best or score > best[slot][1]:
-                best[slot] = (method, score)
-        if candidate.fuzzy:
-            per_column: dict[tuple[str, str], set[str]] = defaultdict(set)
-            for table, column, value in best:
-                per_column[(table, column)].add(key(value))
-            best = {slot: found for slot, found in best.items() if len(per_column[slot[:2]]) == 1}
-        text = question[candidate.start : candidate.end]
-        return [ValueMatch(start=candidate.start, end=candidate.end, text=text, value=value, table=table,
-                           column=column, method=method, score=score)  # type: ignore[arg-type]
-                for (table, column, value), (method, score) in best.items()]
