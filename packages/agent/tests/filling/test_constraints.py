@@ -54,8 +54,8 @@ class FakeValueIndex:
     def columns(self, datasource: str) -> set[tuple[str, str]]:
         return set(self.values)
 
-    def has(self, datasource: str, table: str | None, column: str, value: object) -> bool:
-        return any(str(value) in vs for (t, c), vs in self.values.items() if c == column)
+    def has(self, datasource: str, table: str, column: str, value: object) -> bool:
+        return str(value) in self.values.get((table, column), [])
 
 
 INDEX = FakeValueIndex({("customers", "city"): ["서울", "부산", "대구"], ("customers", "grade"): ["GOLD", "SILVER"],

@@ -42,7 +42,8 @@ _COMPARISON = re.compile(
 # Which end of a ranking the question asks for ("가장 낮은 5명" is the bottom, whatever the template's LIMIT says).
 _LOW_END = re.compile(r"낮은|낮게|적은|적게|최저|최소|가장\s*싼|제일\s*싼|하위"
                       r"|\b(?:lowest|(?<!at )least|fewest|cheapest|smallest|bottom)\b", re.I)
-_HIGH_END = re.compile(r"높은|높게|많은|많이|최고|최대|비싼|상위|\b(?:highest|(?<!at )most|largest|biggest|top|best)\b", re.I)
+_HIGH_END = re.compile(r"높은|높게|많은|많이|최고|최대|비싼|상위"
+                       r"|\b(?:highest|(?<!at )most|largest|biggest|top|best)\b", re.I)
 
 
 class Leftover(BaseModel):

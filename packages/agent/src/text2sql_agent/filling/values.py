@@ -61,4 +61,8 @@ class ValueEvidence:
         return any(c == column and (not param.table or not t or t == param.table.lower()) for t, c in self.known)
 
     def has(self, param: TemplateParam, value: Any) -> bool:
-        return bool(self.index.has(self.datasource, param.table, param.column or "", value))
+        """True when the slot's column holds `value` — in the slot's table, or in any table with that column when
+        the template does not say which (older indexes resolve no table)."""
+        column = (param.column or "").lower()
+        tables = [param.table] if param.table else sorted({t for t, c in self.known if c == column})
+        return any(self.index.has(self.datasource, table, column, str(value)) for table in tables)
