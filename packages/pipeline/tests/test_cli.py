@@ -141,17 +141,21 @@ def test_ctrl_c_prints_what_was_stored(env: Path) -> None:
         env={**os.environ, "TEXT2SQL_MILVUS__URI": str(env / "milvus.db"), "TEXT2SQL_DATA_DIR": str(env)})
     stderr: list[str] = []
 
-    def watch() -> None:
+    def watch() -> None:  # the only reader of stderr (a second reader would take lines away from it)
         assert process.stderr is not None
         for line in process.stderr:
             stderr.append(line)
-            if line.startswith("indexing: 64/"):
+            # Ctrl-C once the first batch is written — and again on later lines, as a user would if the first
+            # seemed to do nothing (one run was seen to finish after a single SIGINT)
+            if line.startswith("indexing: ") and not line.startswith("indexing: 640/"):
                 process.send_signal(signal.SIGINT)
 
     reader = threading.Thread(target=watch)
     reader.start()
-    stdout, _ = process.communicate(timeout=600)
+    process.wait(timeout=600)
     reader.join()
+    assert process.stdout is not None
+    stdout = process.stdout.read()  # one JSON line: it fits the pipe's buffer while the process runs
     text = "".join(stderr)
     assert process.returncode == 130, text
     assert "interrupted (Ctrl-C) while indexing" in text and "Traceback" not in text

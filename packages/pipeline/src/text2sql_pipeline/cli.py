@@ -171,6 +171,7 @@ def index_command(
         rows = _read_rows(paths, settings, ds, dialect, history)
         summary = _run(rows, settings, ds, collection, drop, progress_every)
     except IndexInterrupted as stopped:
+        _ignore_ctrl_c()  # a second Ctrl-C must not cut off the summary of what the first one left stored
         _report(stopped.summary, as_json)
         raise typer.Exit(INTERRUPTED_EXIT) from None
     except Text2SQLError as err:
@@ -180,6 +181,14 @@ def index_command(
     if summary.templates == 0:
         err_console.print("[red]nothing could be indexed[/red]: no valid template in the input.")
         raise typer.Exit(1)
+
+
+def _ignore_ctrl_c() -> None:
+    import signal
+    import threading
+
+    if threading.current_thread() is threading.main_thread():  # signal handlers live on the main thread only
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _explained(err: Text2SQLError, settings: UnifiedSettings, kind: str, datasource: str) -> Text2SQLError:
