@@ -22,6 +22,7 @@ COLUMNS = [
     ColumnValues(table="emp", column="name", values=["한건우", "이하은", "김민준"]),
     ColumnValues(table="stores", column="region", values=["서울", "경기"]),
     ColumnValues(table="teams", column="name", values=["영업1팀", "영업2팀 A"]),
+    ColumnValues(table="products", column="code", values=["A-100", "200"]),
     # read from a sample: its values are found, but a missing value means nothing
     ColumnValues(table="orders", column="status", values=["배송완료"], complete=False),
     ColumnValues(datasource="other", table="dept", column="dname", values=["회계팀"]),
@@ -135,3 +136,6 @@ def test_has_and_columns(index: ValueIndex) -> None:
     assert index.find("배송완료된 주문", None)[0].value == "배송완료"
     assert index.columns("other") == {("dept", "dname")}
     assert index.find("재무팀", "unknown") == [] and index.columns("unknown") == set()
+    # a letterless value is held but never looked up as a word: numbers are the number reader's
+    assert index.has(None, "products", "code", "200") and index.find("200개 이상 팔린 상품", None) == []
+    assert [m.value for m in index.find("a-100 재고", None)] == ["A-100"]

@@ -149,11 +149,11 @@ def _read_table(table: TableSchema, columns: list[ColumnSchema], executor: Execu
         if any(not isinstance(v, str) for v in raw):
             build.skipped.append((table.name, column.name, "not text"))
             continue
-        # A value with no letter (a date, an amount, a bare number code) is read by the period and number readers,
-        # not looked up as a word: "2025-10-01" must not bind order_date as a string.
-        values = [v for v in raw if len(v) <= settings.max_value_length and any(c.isalpha() for c in v)]
-        if raw and not values and all(not any(c.isalpha() for c in v) for v in raw):
+        # A column of dates or amounts written as text is for the period and number readers, not words: "2025-10-01"
+        # must not bind order_date as a string. (Letterless values of a mixed column are kept for `has` only.)
+        if raw and not any(c.isalpha() for v in raw for c in v):
             build.skipped.append((table.name, column.name, "no words (dates, numbers)"))
             continue
+        values = [v for v in raw if v.strip() and len(v) <= settings.max_value_length]
         found[column.name] = (values, sample is None)
     return found

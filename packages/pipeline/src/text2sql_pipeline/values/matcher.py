@@ -73,16 +73,17 @@ class ValueMatcher:
         if not k:
             return
         self._held.add((table.lower(), column.lower(), k))  # a synonym names a held value: has() says so too
+        if not any(c.isalpha() for c in k):
+            return  # 123, 2025-01-01: held, but numbers and dates in a question are not looked up as words
         target = len(self._targets)
         self._targets.append(Target(table, column, value, synonym, k, len(surface.split())))
         self._exact[k].append(target)
         self._max_words = min(_MAX_WORDS, max(self._max_words, len(surface.split()) + 1))
         self._max_key = max(self._max_key, len(k))
-        if not k.isdigit():
-            digits = _digits(k)
-            self._by_chars.add(k, _char_edits(k), target, group=digits)
-            if has_hangul(k):
-                self._by_jamo.add(jamo(k), _jamo_edits(k), target, group=digits)
+        digits = _digits(k)
+        self._by_chars.add(k, _char_edits(k), target, group=digits)
+        if has_hangul(k):
+            self._by_jamo.add(jamo(k), _jamo_edits(k), target, group=digits)
 
     def __len__(self) -> int:
         return len(self._targets)
