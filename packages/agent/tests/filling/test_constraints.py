@@ -72,7 +72,7 @@ def test_numbers_limits_and_comparisons_must_be_consumed() -> None:
     everyone = processed("SELECT name, salary FROM employees ORDER BY salary DESC", "직원 급여 순으로 보여줘")
     assert leftovers(everyone, "급여 상위 5명 보여줘") == [("limit", "5")]
     assert leftovers(everyone, "top 10 employees by salary") == [("limit", "10")]
-    assert leftovers(everyone, "급여가 300만원 이상인 직원") == [("number", "300"), ("comparison", "이상")]
+    assert leftovers(everyone, "급여가 300만원 이상인 직원") == [("number", "300만"), ("comparison", "이상")]
     top = processed("SELECT name, salary FROM employees ORDER BY salary DESC LIMIT 5", "급여 상위 5명")
     assert leftovers(top, "급여 상위 세 명") == [] and leftovers(top, "급여 상위 10명") == []
     youngest = processed("SELECT name FROM employees ORDER BY age LIMIT 1", "가장 어린 직원은?")
@@ -171,3 +171,10 @@ def test_the_end_of_a_ranking_must_be_the_templates() -> None:
     assert leftovers(smallest, "제일 싼 상품은?") == []
     listing = processed("SELECT name FROM employees ORDER BY salary DESC", "급여 순 직원 목록")
     assert leftovers(listing, "급여 낮은 순 직원 목록") == []  # no LIMIT: the whole list, either end readable
+
+
+def test_korean_myriad_units_multiply_the_digits() -> None:
+    t = processed("SELECT name FROM employees WHERE salary >= 5000000", "급여가 5000000원 이상인 직원 목록")
+    assert fill_template(t, "급여를 450만원 이상 받는 직원은 누구입니까?", TODAY).values == {"salary": 4500000}
+    assert fill_template(t, "급여가 1.5억 이상인 직원", TODAY).values == {"salary": 150000000}
+    assert leftovers(t, "급여를 450만원 이상 받는 직원은 누구입니까?") == []

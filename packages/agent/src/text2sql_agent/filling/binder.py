@@ -70,7 +70,7 @@ def _as_type(text: str, param: TemplateParam) -> Any | None:
         match = _NUMBER.search(cleaned)
         if not match:
             return number_from_word(cleaned.strip())
-        number = match.group(0)
+        number = _with_korean_unit(cleaned, match)[1]
         return int(number) if re.fullmatch(r"-?\d+", number) else float(number)
     return text
 
@@ -96,9 +96,22 @@ def _inside(span: Span, spans: list[Span]) -> bool:
 
 def question_numbers(question: str, exclude: list[Span]) -> list[tuple[Span, str]]:
     """Numbers in digits or in words ("two or more", "세 명"), in order, outside the `exclude` spans (periods)."""
-    found = [((m.start(), m.end()), m.group(0)) for m in _NUMBER.finditer(question)]
+    found = [_with_korean_unit(question, m) for m in _NUMBER.finditer(question)]
     found += [((pos, pos + len(word)), word) for pos, word in find_number_words(question)]
     return sorted((item for item in found if not _inside(item[0], exclude)), key=lambda item: item[0])
+
+
+_KO_UNIT = re.compile(r"\s*(천|만|억)")
+_KO_UNIT_VALUE = {"천": 1_000, "만": 10_000, "억": 100_000_000}
+
+
+def _with_korean_unit(question: str, match: re.Match[str]) -> tuple[Span, str]:
+    """"450만원" is 4500000 and "1.5억" 150000000: a Korean myriad unit after digits multiplies them."""
+    unit = _KO_UNIT.match(question, match.end())
+    if unit is None:
+        return (match.start(), match.end()), match.group(0)
+    value = float(match.group(0).replace(",", "")) * _KO_UNIT_VALUE[unit.group(1)]
+    return (match.start(), unit.end()), str(int(value)) if value.is_integer() else str(value)
 
 
 def _locate(question: str, text: str, taken: list[Span]) -> Span | None:
@@ -153,6 +166,10 @@ def fill_template(template: SQLTemplateInDB, question: str, today: date | None =
                     typed = prefix + _transfer_case(core, _example_surface(example, core), str(typed)) + suffix
                 value = typed
                 span = _locate(question, text, list(result.spans.values())) if typed is not None else None
+                unit = _KO_UNIT.match(question, span[1]) if span and param.type in {"number", "limit"} else None
+                if unit is not None and span is not None:  # the words split "1.5" from "억": read them together
+                    span = (span[0], unit.end())
+                    value = _as_type(question[span[0]:span[1]], param)
         if value is None and param.type in {"number", "limit"} and number_index < len(numbers):
             span, text = numbers[number_index]
             value, method = _as_type(text, param), ordered

@@ -97,7 +97,7 @@ def _number_leftovers(question: str, template: SQLTemplateInDB, fill: FillResult
         if _overlaps(span, consumed) or _number_value(text) in said:
             continue
         limit = _LIMIT_BEFORE.search(question[max(0, span[0] - 8):span[0]]) or _LIMIT_AFTER.match(question[span[1]:])
-        out.append(Leftover("limit" if limit else "number", text, span))
+        out.append(Leftover("limit" if limit else "number", question[span[0]:span[1]], span))
     return out
 
 
