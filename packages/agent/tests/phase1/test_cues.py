@@ -10,10 +10,10 @@ from text2sql_agent.phase1.cues import cue_agreement, question_cues
 
 CASES = [
     # (cue, Korean that asks for it, English that asks for it, lookalikes that must not)
-    ("count", ["몇 명이에요?", "부서별 직원 수", "학생수", "총 몇 명이야", "주문 건수"],
-     ["How many singers?", "the number of pets", "What is the total number of singers?"],
+    ("count", ["몇 명이에요?", "부서별 직원 수", "학생수", "총 몇 명이야", "주문 건수", "직급 기준 머릿수"],
+     ["How many singers?", "the number of pets", "What is the total number of singers?", "Headcount per team"],
      ["점수를 알려줘", "볼 수 있는 영화", "몇 살이에요?", "Show the scores"]),
-    ("group", ["부서별 직원 수", "지역마다 매출", "각 부서의 평균 급여"],
+    ("group", ["부서별 직원 수", "지역마다 매출", "각 부서의 평균 급여", "주문당 평균 금액"],
      ["How many singers are from each country?", "Count employees by department", "average age per grade"],
      ["별점이 높은 영화", "List people sorted by age", "employees hired by 2020", "films directed by Steven Spielberg"]),
     ("sum", ["총 매출은 뭐야?", "매출 합계", "판매 금액 총합"], ["total sales", "sum of the prices"],

@@ -21,9 +21,9 @@ __all__ = ["CUE_PATTERNS", "Word", "question_cues", "question_words"]
 # Each entry: words separated by spaces; a word is `form` (any part of speech) or `form/TAG` (tag prefix); `a|b`
 # is either form. English forms are lower-cased whole words.
 CUE_PATTERNS: dict[str, tuple[str, ...]] = {
-    "count": ("how many", "number of", "count", "counts", "개수/N", "건수/N", "인원/N", "인원수/N", "명수/N",
-              "카운트/N"),
-    "group": ("each", "per", "every", "별/XSN", "마다/JX", "각/MM", "각각/MAG"),
+    "count": ("how many", "number of", "count", "counts", "headcount", "머릿수/N", "개수/N", "건수/N",
+              "인원/N", "인원수/N", "명수/N", "카운트/N"),
+    "group": ("each", "per", "every", "별/XSN", "마다/JX", "당/XSN", "각/MM", "각각/MAG"),
     "avg": ("average", "mean", "avg", "평균/N"),
     # "total"/총 are read in `_sum_or_count`: "총 매출" sums, "총 몇 명" / "total number of" counts.
     "sum": ("sum", "합계/N", "합/N", "총합/N", "총액/N", "합산/N", "총계/N"),
