@@ -21,7 +21,7 @@ COMMANDS = (
                 "Index SQL templates from files or from Oracle SQL history. "
                 "템플릿 파일 또는 오라클 SQL 이력을 색인합니다."),
     LazyCommand("index-schema", "text2sql_pipeline.cli", "index_schema_command",
-                "Index one document per table for Phase 2 schema retrieval. 테이블 문서를 색인합니다."),
+                "Index one document per table for Phase 2 schema retrieval, and the columns' values for Phase 1."),
     LazyCommand("ask", "text2sql_agent.cli", "ask_command", "Answer one question. 질문 하나에 답합니다.",
                 prepare="text2sql.warmup:start_for_ask"),
     LazyCommand("demo", "text2sql_agent.cli", "demo_command",
