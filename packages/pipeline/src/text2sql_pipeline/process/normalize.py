@@ -114,6 +114,17 @@ class _Binder:
         found.node.replace(exp.Placeholder(this=name))
         return True
 
+    def asks_to_exclude(self, nodes: list[exp.Expression]) -> bool:
+        """The example question itself names every value left out ("singers not from France"): the person chose
+        it, and the next question may leave out another — a slot, not a rule. A value nobody asked about
+        (`status <> '취소'` in "월별 매출") is the query's own rule."""
+        literals = [find_literal(n, None) for n in nodes]
+        return bool(literals) and all(
+            found is not None and found.kind == "string" and bool(self.question) and self._in_question(found.value)
+            and not named_as_rule(found.value, self.texts)
+            for found in literals
+        )
+
     def _in_question(self, value: Any) -> bool:
         if not self.question:
             return True
@@ -141,7 +152,7 @@ def _comparison(node: exp.Expression, binder: _Binder) -> None:
         _relative_window(node, left, right, role, binder)
         return
     negated = is_negated(node)
-    if negated is not None:
+    if negated is not None and not binder.asks_to_exclude([literal]):
         binder.rule(negated)
         return
     column = binder._column(other)
@@ -176,7 +187,11 @@ def _rewrite(node: exp.Expression, binder: _Binder) -> None:
     elif isinstance(node, exp.In) and node.expressions:
         negated = is_negated(node)
         if negated is not None and any(_is_constant(e) for e in node.expressions):
-            binder.rule(negated)
+            if not binder.asks_to_exclude(list(node.expressions)):
+                binder.rule(negated)
+                return
+            for value in list(node.expressions):
+                binder.bind(value, node.this, "neq")
             return
         # One value named as excluded makes the whole list the rule ("취소·반품 제외").
         literals = [found for e in node.expressions if (found := find_literal(e, None)) is not None]
