@@ -89,3 +89,22 @@ def test_only_generic_nouns_may_stand_between_a_value_and_its_exclusion_word() -
     assert not named_as_rule("서울", ["서울 취소·반품 제외"]) and not named_as_rule("서울", ["서울 고객 빼고 전체"])
     assert named_as_rule("cancelled", ["excluding the cancelled ones"])
     assert not named_as_rule("EU", ["EU revenue excluding cancelled"])
+
+
+@pytest.mark.parametrize(("sql", "question", "roles", "rules"), [
+    ("SELECT name FROM singer WHERE country <> 'France'", "Which singers are not from France?", ["neq"], []),
+    ("SELECT name FROM singer WHERE country NOT IN ('France', 'USA')", "singers not from France or USA",
+     ["neq", "neq"], []),
+    ("SELECT name FROM customers WHERE city <> '서울'", "서울이 아닌 지역 고객", ["neq"], []),
+    # Named as excluded ("취소 제외") it is a rule even though the question says it.
+    ("SELECT region, SUM(amount) FROM orders WHERE status <> '취소' GROUP BY region", "취소 제외 지역별 매출", [],
+     ["status <> '취소'"]),
+    # Half of the list asked about is not the person's choice of the whole list.
+    ("SELECT name FROM singer WHERE country NOT IN ('France', 'USA')", "singers not from France", [],
+     ["NOT country IN ('France', 'USA')"]),
+])
+def test_an_excluded_value_the_question_asks_for_is_a_slot(normalize, sql: str, question: str, roles: list[str],
+                                                           rules: list[str]) -> None:
+    result = normalize(sql, "sqlite", question)
+    assert [p.role for p in result.params] == roles
+    assert result.rules == rules
