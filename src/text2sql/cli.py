@@ -6,7 +6,6 @@ once and `text2sql ask` pays only for what answering needs.
 
 from __future__ import annotations
 
-import logging
 import os
 from typing import ClassVar
 
@@ -54,20 +53,11 @@ def _root() -> None:
     """Korean-first natural-language-to-SQL. 자연어 질문을 검증된 읽기 전용 SQL로 바꿉니다."""
 
 
-# Third-party loggers that report, at INFO or as tracebacks, what we report ourselves in one line (a Milvus Lite
-# call it does not implement, faiss trying CPU variants); DEBUG shows them again.
-QUIET_LOGGERS = {"faiss": logging.WARNING, "grpc": logging.CRITICAL, "grpc._server": logging.CRITICAL,
-                 "milvus_lite": logging.CRITICAL, "pymilvus": logging.ERROR, "httpx": logging.WARNING}
-
-
 def main() -> None:
-    # TODO(logging): becomes text2sql_core.logconfig.configure_logging(settings) once that module is committed;
-    # it needs the settings, so it goes at the start of each command (settings are built there), not here.
-    level = os.environ.get("TEXT2SQL_LOG_LEVEL", "WARNING").upper()
-    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s")
-    if level != "DEBUG":
-        for name, quiet_level in QUIET_LOGGERS.items():
-            logging.getLogger(name).setLevel(quiet_level)
+    from text2sql_core.logconfig import configure_logging
+
+    # A command line says only what went wrong unless asked for more (the server's default is INFO).
+    configure_logging(os.environ.get("TEXT2SQL_LOG_LEVEL", "WARNING"))
     os.environ.setdefault("GRPC_VERBOSITY", "ERROR")  # gRPC's C core writes to stderr by itself
     app()
 

@@ -8,16 +8,20 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
-from text2sql_core.settings import UnifiedSettings
+if TYPE_CHECKING:  # the CLI configures logging before it builds (and pays for) the settings
+    from text2sql_core.settings import UnifiedSettings
 
 __all__ = ["NOISY_LOGGERS", "PROJECT_LOGGERS", "configure_logging"]
 
 PROJECT_LOGGERS = ("text2sql", "text2sql_core", "text2sql_pipeline", "text2sql_agent")
 # Third-party loggers that are chatty at INFO/WARNING about things we report ourselves.
-NOISY_LOGGERS = {"sqlglot": logging.ERROR, "milvus_lite": logging.CRITICAL, "grpc._server": logging.CRITICAL,
-                 "httpx": logging.WARNING, "pymilvus": logging.WARNING}
+# Milvus Lite's in-process gRPC server logs calls it does not implement as tracebacks; faiss reports trying
+# CPU variants.
+NOISY_LOGGERS = {"sqlglot": logging.ERROR, "milvus_lite": logging.CRITICAL, "grpc": logging.CRITICAL,
+                 "grpc._server": logging.CRITICAL, "httpx": logging.WARNING, "pymilvus": logging.ERROR,
+                 "faiss": logging.WARNING}
 _FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 _MARK = "_text2sql_handler"
 
@@ -27,11 +31,11 @@ def _level(name: str) -> int:
     return level if isinstance(level, int) else logging.INFO
 
 
-def configure_logging(settings: UnifiedSettings, stream: TextIO | None = None) -> int:
-    """Set every project logger to `settings.log_level` and give the root logger one stderr handler (replaced,
-    never added twice, on a second call). Records propagate to the root as usual, so other handlers (pytest's,
-    uvicorn's) still see them. Returns the level applied."""
-    level = _level(settings.log_level)
+def configure_logging(settings: UnifiedSettings | str, stream: TextIO | None = None) -> int:
+    """Set every project logger to `settings.log_level` (or the level named) and give the root logger one stderr
+    handler (replaced, never added twice, on a second call). Records propagate to the root as usual, so other
+    handlers (pytest's, uvicorn's) still see them. Returns the level applied."""
+    level = _level(settings if isinstance(settings, str) else settings.log_level)
     handler = logging.StreamHandler(stream or sys.stderr)
     handler.setFormatter(logging.Formatter(_FORMAT))
     setattr(handler, _MARK, True)

@@ -3,7 +3,6 @@ readiness checks once instead."""
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated
 
 import typer
@@ -11,6 +10,7 @@ from pydantic import ValidationError
 
 from text2sql_core.connection import mask_url_secrets
 from text2sql_core.errors import Text2SQLError
+from text2sql_core.logconfig import configure_logging
 from text2sql_core.settings import UnifiedSettings
 
 __all__ = ["serve_command"]
@@ -56,7 +56,7 @@ def serve_command(
         settings = settings.model_copy(update={"server": server})
         # The chat is one Chainlit app per process, global state: --check builds the A2A side only.
         chat = (settings.ui.enabled if chat is None else chat) and not check
-        logging.getLogger("text2sql").setLevel(settings.log_level.upper())
+        configure_logging(settings)
         check_exposure(settings, host, chat)
         settings = _prepare(settings, demo)
         app = create_app(settings, chat=chat)

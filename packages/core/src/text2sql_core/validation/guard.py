@@ -8,8 +8,6 @@ refused. The database session is read-only anyway (see `text2sql_core.db`): the 
 
 from __future__ import annotations
 
-import logging
-
 from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import ParseError, TokenError
@@ -25,7 +23,6 @@ from text2sql_core.validation.refusals import refuse
 
 __all__ = ["parse_read_only", "render_checked", "validate_syntax"]
 
-logging.getLogger("sqlglot").setLevel(logging.ERROR)
 
 # Statement and clause nodes that write, lock, change session state or reach outside the database.
 _FORBIDDEN_NODES: tuple[type[exp.Expression], ...] = tuple(
