@@ -1,19 +1,38 @@
-"""text2sql agent: the LangGraph graph (Phase 1 templates, Phase 2 LLM), the Python API, CLI and evaluation."""
+"""text2sql agent: the LangGraph graph (Phase 1 templates, Phase 2 LLM), the Python API, CLI and evaluation.
 
-from text2sql_agent.agent import Text2SQLAgent
-from text2sql_agent.answer import Answer, Step, Suggestion
-from text2sql_agent.contracts import Candidate, Phase1Decision, QueryResult
-from text2sql_agent.graph import build_text2sql_graph
-from text2sql_agent.resources import AgentResources
+Exports load lazily (PEP 562) so that importing a submodule (the CLI's, the server's) does not build the whole
+graph stack first.
+"""
 
-__all__ = [
-    "AgentResources",
-    "Answer",
-    "Candidate",
-    "Phase1Decision",
-    "QueryResult",
-    "Step",
-    "Suggestion",
-    "Text2SQLAgent",
-    "build_text2sql_graph",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# Exported name → the module that defines it.
+_EXPORTS = {
+    "AgentResources": "text2sql_agent.resources",
+    "Answer": "text2sql_agent.answer",
+    "Candidate": "text2sql_agent.contracts",
+    "Phase1Decision": "text2sql_agent.contracts",
+    "QueryResult": "text2sql_agent.contracts",
+    "Step": "text2sql_agent.answer",
+    "Suggestion": "text2sql_agent.answer",
+    "Text2SQLAgent": "text2sql_agent.agent",
+    "build_text2sql_graph": "text2sql_agent.graph",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'text2sql_agent' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))

@@ -1,46 +1,55 @@
-"""text2sql pipeline: ingest → process → index SQL templates into Milvus (dense + BM25), and search them."""
+"""text2sql pipeline: ingest → process → index SQL templates into Milvus (dense + BM25), and search them.
 
-from text2sql_pipeline.index import TableStore, TemplateStore, bm25_text, connect_milvus
-from text2sql_pipeline.ingest import HistoryFilters, IngestItem, SkippedRow, read_oracle_history, read_template_file
-from text2sql_pipeline.process import TemplateProcessor, parameterize
-from text2sql_pipeline.retrieval import (
-    HybridRetrievalService,
-    InMemoryTableSearch,
-    InMemoryTemplateSearch,
-    TableRetrievalService,
-    open_table_search,
-    open_template_search,
-    template_index_status,
-)
-from text2sql_pipeline.run import index_rows, index_template_files, template_store
-from text2sql_pipeline.summary import IndexSummary
-from text2sql_pipeline.values import InMemoryValueIndex, MilvusValueIndex, index_values, open_value_index
+Exports load lazily (PEP 562): `text2sql index --help` or a question answered from a warm process must not pay
+for pymilvus and the embedding stack just because this package was named.
+"""
 
-__all__ = [
-    "HistoryFilters",
-    "HybridRetrievalService",
-    "InMemoryTableSearch",
-    "InMemoryTemplateSearch",
-    "InMemoryValueIndex",
-    "IndexSummary",
-    "IngestItem",
-    "MilvusValueIndex",
-    "SkippedRow",
-    "TableRetrievalService",
-    "TableStore",
-    "TemplateProcessor",
-    "TemplateStore",
-    "bm25_text",
-    "connect_milvus",
-    "index_rows",
-    "index_template_files",
-    "index_values",
-    "open_table_search",
-    "open_template_search",
-    "open_value_index",
-    "parameterize",
-    "read_oracle_history",
-    "read_template_file",
-    "template_index_status",
-    "template_store",
-]
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# Exported name → the module that defines it. Explicit, so a typo fails loudly and `__all__` stays exact.
+_EXPORTS = {
+    "TableStore": "text2sql_pipeline.index",
+    "TemplateStore": "text2sql_pipeline.index",
+    "bm25_text": "text2sql_pipeline.index",
+    "connect_milvus": "text2sql_pipeline.index",
+    "HistoryFilters": "text2sql_pipeline.ingest",
+    "IngestItem": "text2sql_pipeline.ingest",
+    "SkippedRow": "text2sql_pipeline.ingest",
+    "read_oracle_history": "text2sql_pipeline.ingest",
+    "read_template_file": "text2sql_pipeline.ingest",
+    "TemplateProcessor": "text2sql_pipeline.process",
+    "parameterize": "text2sql_pipeline.process",
+    "HybridRetrievalService": "text2sql_pipeline.retrieval",
+    "InMemoryTableSearch": "text2sql_pipeline.retrieval",
+    "InMemoryTemplateSearch": "text2sql_pipeline.retrieval",
+    "TableRetrievalService": "text2sql_pipeline.retrieval",
+    "open_table_search": "text2sql_pipeline.retrieval",
+    "open_template_search": "text2sql_pipeline.retrieval",
+    "template_index_status": "text2sql_pipeline.retrieval",
+    "index_rows": "text2sql_pipeline.run",
+    "index_template_files": "text2sql_pipeline.run",
+    "template_store": "text2sql_pipeline.run",
+    "IndexSummary": "text2sql_pipeline.summary",
+    "InMemoryValueIndex": "text2sql_pipeline.values",
+    "MilvusValueIndex": "text2sql_pipeline.values",
+    "index_values": "text2sql_pipeline.values",
+    "open_value_index": "text2sql_pipeline.values",
+}
+
+__all__ = sorted(_EXPORTS)
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'text2sql_pipeline' has no attribute {name!r}")
+    value = getattr(import_module(module), name)
+    globals()[name] = value  # later lookups skip this function
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
