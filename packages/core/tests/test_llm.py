@@ -55,3 +55,15 @@ def test_retry_policy_in_action() -> None:
     with pytest.raises(SQLValidationError):
         RunnableLambda(invalid).with_retry(retry_if_exception_type=TRANSIENT_ERRORS, stop_after_attempt=3).invoke("x")
     assert len(calls) == 1
+
+
+def test_settings_and_llm_modules_do_not_import_openai_or_sqlalchemy() -> None:
+    # Every command reads settings; without an LLM, `ask` must not pay seconds for openai and sqlalchemy.
+    import subprocess
+    import sys
+
+    code = ("import sys, text2sql_core.settings, text2sql_core.llm as llm; "
+            "print(sorted(m for m in ('openai', 'langchain_openai', 'sqlalchemy') if m in sys.modules)); "
+            "print(len(llm.TRANSIENT_ERRORS) > 2)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60)
+    assert out.stdout.split("\n")[:2] == ["[]", "True"]

@@ -9,7 +9,6 @@ from typing import Annotated, Any
 from urllib.parse import quote_plus
 
 from pydantic import AfterValidator, BaseModel, BeforeValidator, PlainSerializer, SecretStr, SerializationInfo
-from sqlalchemy.engine import make_url
 
 from text2sql_core.dialects import dialect_from_url, normalize_database_url
 from text2sql_core.errors import ConfigurationError
@@ -21,6 +20,14 @@ __all__ = ["ConnectionSettings", "DatabaseURL", "DatasourceOLTPURL", "Datasource
 _USERINFO = re.compile(r"(?P<head>\b[a-zA-Z][\w+.-]*://)(?P<user>[^:@/\s]*):(?P<secret>[^@\s]+)@")
 _SECRET_PARAMS = re.compile(
     r"(?P<head>[?&;](?:password|passwd|pwd|token|api_key|apikey|access_token|secret)=)[^&#;\s]+", re.IGNORECASE)
+
+
+def _make_url(url: str) -> Any:
+    # sqlalchemy is imported here, not at the top: settings are read by every command, and sqlalchemy costs
+    # more than a second to import for commands that never open a connection through it.
+    from sqlalchemy.engine import make_url
+
+    return make_url(url)
 
 
 def mask_url_secrets(text: str) -> str:
@@ -108,7 +115,7 @@ class ConnectionSettings(BaseModel):
         if self.dsn:
             return self.dsn
         if self.url:
-            parsed = make_url(self.url)
+            parsed = _make_url(self.url)
             service = parsed.query.get("service_name") or parsed.database or ""
             return f"{parsed.host}:{parsed.port or 1521}/{service}"
         if not (self.host and self.service_name):
@@ -121,7 +128,7 @@ class ConnectionSettings(BaseModel):
 
     def oracle_credentials(self) -> tuple[str | None, str | None]:
         if self.url:
-            parsed = make_url(self.url)
+            parsed = _make_url(self.url)
             return parsed.username, parsed.password
         return self.username, self.password.get_secret_value() if self.password else None
 
@@ -147,6 +154,6 @@ class ConnectionSettings(BaseModel):
     def display(self) -> str:
         """A safe description of the target: no password."""
         if self.url:
-            return make_url(self.url).render_as_string(hide_password=True)
+            return _make_url(self.url).render_as_string(hide_password=True)
         user, _ = self.oracle_credentials()
         return f"oracle://{user or '?'}@{self.oracle_dsn() if self.is_configured else '(not configured)'}"
