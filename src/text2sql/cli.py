@@ -59,7 +59,16 @@ def main() -> None:
     # A command line says only what went wrong unless asked for more (the server's default is INFO).
     configure_logging(os.environ.get("TEXT2SQL_LOG_LEVEL", "WARNING"))
     os.environ.setdefault("GRPC_VERBOSITY", "ERROR")  # gRPC's C core writes to stderr by itself
-    app()
+    from pydantic import ValidationError
+
+    try:
+        app()
+    except ValidationError as err:  # settings read from TEXT2SQL_ variables: say which, never a traceback
+        from text2sql_core.invalid_settings import invalid_settings_lines
+
+        for line in invalid_settings_lines(err):
+            typer.echo(f"error [CONFIGURATION_ERROR] {line}", err=True)
+        raise SystemExit(2) from None
 
 
 if __name__ == "__main__":

@@ -10,15 +10,11 @@ from pydantic import ValidationError
 
 from text2sql_core.connection import mask_url_secrets
 from text2sql_core.errors import Text2SQLError
+from text2sql_core.invalid_settings import invalid_settings_lines
 from text2sql_core.logconfig import configure_logging
 from text2sql_core.settings import UnifiedSettings
 
 __all__ = ["serve_command"]
-
-
-def _invalid_settings(err: ValidationError) -> str:
-    """Each invalid setting by its variable name and pydantic's reason; never the value (it may be a secret)."""
-    return "; ".join(f"TEXT2SQL_{'__'.join(str(p) for p in e['loc']).upper()}: {e['msg']}" for e in err.errors())
 
 
 def _prepare(settings: UnifiedSettings, demo: bool | None) -> UnifiedSettings:
@@ -64,7 +60,8 @@ def serve_command(
         typer.echo(f"error [{err.code}] {mask_url_secrets(err.message)}", err=True)
         raise typer.Exit(failed_exit) from None
     except ValidationError as err:
-        typer.echo(f"error [CONFIGURATION_ERROR] {_invalid_settings(err)}", err=True)
+        for line in invalid_settings_lines(err):
+            typer.echo(f"error [CONFIGURATION_ERROR] {line}", err=True)
         raise typer.Exit(failed_exit) from None
     if check:
         from text2sql_agent.server.check import run_check
