@@ -30,8 +30,16 @@ def test_no_database_is_an_error_not_the_demo(tmp_path: Path) -> None:
         assert caught.value.code == "DATABASE_NOT_CONFIGURED"
         assert "TEXT2SQL_ORACLE__OLTP__URL" in caught.value.message and "TEXT2SQL_DEMO" in caught.value.message
         assert "demo.db" not in caught.value.message
-    with pytest.raises(ConfigurationError, match="No database is configured"):
-        settings.dialect_for(None)
+    # Reading template files needs no database: their SQL is then Oracle's, the product's default.
+    assert settings.dialect_for(None) == "oracle"
+    assert settings.dialect_for("a_label_only_used_for_indexing") == "oracle"
+
+
+def test_dialect_of_a_datasource_without_url_is_still_an_error(tmp_path: Path) -> None:
+    settings = UnifiedSettings(_env_file=None, data_dir=tmp_path, datasources={"hr": {"dictionary_path": None}})
+    with pytest.raises(ConfigurationError) as caught:
+        settings.dialect_for("hr")
+    assert caught.value.code == "DATASOURCE_NOT_CONFIGURED"
 
 
 def test_demo_is_opt_in_by_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

@@ -318,11 +318,18 @@ class UnifiedSettings(BaseSettings):
 
     def dialect_for(self, datasource: str | None = None) -> str:
         """The SQL dialect of a datasource; an unconfigured name (a label used only for indexing so far) gets
-        the default datasource's."""
+        the default datasource's; with no database configured at all, "oracle"."""
         name = datasource or self.default_datasource
         if name != self.default_datasource and name not in self.datasources:
             name = self.default_datasource
-        return self.connection("oltp", name).dialect
+        try:
+            return self.connection("oltp", name).dialect
+        except ConfigurationError as err:
+            # Indexing template files needs no database: with none configured (or only Oracle's other role),
+            # the SQL is Oracle's, this product's default. A named datasource without a URL is still an error.
+            if err.code in ("DATABASE_NOT_CONFIGURED", "CONNECTION_NOT_CONFIGURED"):
+                return "oracle"
+            raise
 
     def dictionary_for(self, datasource: str | None = None) -> Path | None:
         name = datasource or self.default_datasource

@@ -123,21 +123,9 @@ def _read_rows(paths: list[Path] | None, settings: UnifiedSettings, datasource: 
         return list(read_oracle_history(connection_factory(conn), HistoryFilters(**history), datasource))
     if not paths:
         raise typer.BadParameter("give template files or folders, or --oracle-history")
-    defaults = {"datasource": datasource, "dialect": dialect or _dialect(settings, datasource)}
+    defaults = {"datasource": datasource, "dialect": dialect or settings.dialect_for(datasource)}
     # a generator: files are read while templates are processed, so progress and Ctrl-C see the reading too
     return (row for path in expand_paths(paths) for row in read_template_file(path, defaults))
-
-
-def _dialect(settings: UnifiedSettings, datasource: str) -> str:
-    """The datasource's dialect; reading files needs no database, so with none configured: Oracle (said so)."""
-    from text2sql_core.errors import ConfigurationError
-
-    try:
-        return settings.dialect_for(datasource)
-    except ConfigurationError:
-        err_console.print(f"note: no database is configured for '{datasource}': the files are read as Oracle SQL "
-                          "(--dialect postgres|mysql|sqlite to choose another).", markup=False, highlight=False)
-        return "oracle"
 
 
 @app.command("index")
