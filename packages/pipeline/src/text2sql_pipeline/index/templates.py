@@ -11,6 +11,7 @@ from langchain_core.embeddings import Embeddings
 from pymilvus import MilvusClient
 
 from text2sql_core.models import SQLTemplateInDB
+from text2sql_core.text.tokens import BM25_VERSION
 from text2sql_pipeline.index.collection import (
     BM25_TEXT,
     DENSE,
@@ -46,6 +47,9 @@ def template_bm25_text(template: SQLTemplateInDB) -> str:
 
 def _fingerprint(template: SQLTemplateInDB) -> str:
     data = template.model_dump(mode="json", exclude={"embedding", "created_at", "updated_at"})
+    # The stored row also holds BM25 text derived from the template: when its recipe changes (BM25_VERSION), rows
+    # written by the old one must count as changed, so the next `index` rewrites them.
+    data["bm25_version"] = BM25_VERSION
     return content_hash(json.dumps(data, sort_keys=True, ensure_ascii=False))
 
 
