@@ -33,7 +33,8 @@ async def test_not_ready_while_warming_up_then_ready_with_the_warm_up_reported(d
     assert ready.status_code == 200, ready.text
     warm = next(c for c in ready.json()["checks"] if c["name"] == "warm-up")
     assert warm["ok"] and app.warmup.state == "ready"
-    assert {s["name"] for s in app.warmup.steps} == {"embeddings", "korean", "milvus", "schema:default", "graph"}
+    assert {s["name"] for s in app.warmup.steps} == {"embeddings", "korean", "milvus", "values", "schema:default",
+                                                  "graph"}
 
 
 async def test_without_a_key_readyz_says_only_ready_or_not(demo: UnifiedSettings) -> None:

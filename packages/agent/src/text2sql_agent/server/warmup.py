@@ -16,7 +16,7 @@ from typing import Any, Literal
 from text2sql_agent.agent import Text2SQLAgent
 from text2sql_core.connection import mask_url_secrets
 from text2sql_core.errors import Text2SQLError
-from text2sql_pipeline import bm25_text
+from text2sql_core.text import bm25_text
 
 __all__ = ["WARM_UP_QUESTION", "WarmUp"]
 
@@ -25,6 +25,11 @@ logger = logging.getLogger("text2sql.serve")
 WARM_UP_QUESTION = "부서별 직원 수를 알려줘"
 # A failed warm-up is tried again on a later /readyz, but not more often than this (a dead Milvus is not hammered).
 RETRY_AFTER_S = 10.0
+
+
+def _warm_values(index: Any | None, datasource: str) -> int:
+    """Read the value index once (its store, the compiled matcher) so the first question does not; none is fine."""
+    return 0 if index is None else len(index.columns(datasource))
 
 
 @dataclass
@@ -43,6 +48,7 @@ class WarmUp:
             ("embeddings", lambda: resources.embeddings.embed_query(WARM_UP_QUESTION)),
             ("korean", lambda: bm25_text(WARM_UP_QUESTION)),
             ("milvus", lambda: resources.retrieval().search(WARM_UP_QUESTION, top_k=1, datasource=default)),
+            ("values", lambda: _warm_values(resources.value_index(), default)),
         ]
         for datasource in agent.settings.datasource_names():
             plan.append((f"schema:{datasource}", lambda ds=datasource: resources.tables(ds)))
