@@ -7,8 +7,9 @@ import pytest
 from text2sql_core.embeddings import LocalE5Embeddings
 from text2sql_core.models import SQLTemplateCreate
 from text2sql_core.settings import UnifiedSettings
+from text2sql_core.text.masking import values_pattern
 from text2sql_pipeline import HybridRetrievalService, IngestItem, index_rows, template_store
-from text2sql_pipeline.retrieval.values import ValueLexicon, compile_values
+from text2sql_pipeline.retrieval.values import ValueLexicon
 
 LIBRARY = [
     ("hr", "SELECT name, city FROM employees WHERE city = '부산' ORDER BY name", "특정 도시에 사는 직원",
@@ -20,12 +21,12 @@ LIBRARY = [
 
 
 def test_values_match_whole_words_and_allow_korean_particles() -> None:
-    pattern = compile_values({"부산", "cat", "United Airlines"})
+    pattern = values_pattern({"부산", "cat", "United Airlines"})
     assert pattern is not None
     assert pattern.sub("X", "부산에 사는 고객") == "X에 사는 고객"
     assert pattern.sub("X", "flights of united airlines") == "flights of X"
     assert pattern.sub("X", "the catalog of cats") == "the catalog of cats"
-    assert compile_values(set()) is None
+    assert values_pattern(set()) is None
 
 
 @pytest.fixture(scope="module")

@@ -12,8 +12,9 @@ from langchain_core.embeddings import Embeddings
 
 from text2sql_core.errors import ErrorCode, VectorStoreError
 from text2sql_core.models import SQLTemplateInDB, SQLTemplateSearch, TableHit, TableSchema
+from text2sql_core.text.masking import values_pattern
 from text2sql_pipeline.index.masking import MASK, mask_question, masked_search_text
-from text2sql_pipeline.retrieval.values import compile_values, template_values
+from text2sql_pipeline.retrieval.values import template_values
 
 __all__ = ["InMemoryTableSearch", "InMemoryTemplateSearch", "InMemoryValueLookup"]
 
@@ -35,7 +36,7 @@ class InMemoryValueLookup:
         for template in self.templates:
             if datasource is None or template.datasource == datasource:
                 values |= template_values(template.model_dump(mode="json"))
-        pattern = compile_values(values)
+        pattern = values_pattern(values)
         return pattern.sub(MASK, text) if pattern else text
 
 

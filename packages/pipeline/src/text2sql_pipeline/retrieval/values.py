@@ -15,10 +15,11 @@ from typing import Any
 
 from pymilvus import MilvusClient
 
+from text2sql_core.text.masking import values_pattern
 from text2sql_pipeline.index.masking import MASK
 from text2sql_pipeline.retrieval.scope import datasource_filter
 
-__all__ = ["ValueLexicon", "compile_values", "template_values"]
+__all__ = ["ValueLexicon", "template_values"]
 
 # Milvus caps one query's limit at 16384; a datasource with more templates masks the values of the first 16384.
 # Measured: 10,000 values compile in ~0.24 s (once a minute per datasource) and mask a question in ~2 ms.
@@ -38,15 +39,6 @@ def template_values(payload: dict[str, Any]) -> set[str]:
     return values
 
 
-def compile_values(values: set[str]) -> re.Pattern[str] | None:
-    """One case-insensitive pattern for all values, longest first. A value must start on a word boundary and not
-    run into a Latin word ("cat" is not in "catalog"); Korean particles may follow ("부산" in "부산에")."""
-    if not values:
-        return None
-    alternatives = "|".join(re.escape(v) for v in sorted(values, key=len, reverse=True))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?![A-Za-z0-9_])", re.IGNORECASE)
-
-
 class ValueLexicon:
     """Per-datasource value patterns read from the template collection, refreshed after `ttl_seconds` so that
     newly indexed templates count without a restart."""
@@ -64,7 +56,7 @@ class ValueLexicon:
         values: set[str] = set()
         for row in rows:
             values |= template_values(dict(row.get("payload") or {}))
-        return compile_values(values)
+        return values_pattern(values)  # the masking rule of the question side, so both agree
 
     def pattern(self, datasource: str | None) -> re.Pattern[str] | None:
         now = time.monotonic()
