@@ -23,7 +23,7 @@ HERE = Path(__file__).parent
 
 def _app_root(settings: UnifiedSettings) -> Path:
     """Chainlit writes .chainlit/ and .files/ into its root: a folder under data_dir, never the package."""
-    root = (settings.data_dir / "chat").resolve()
+    root = settings.chat_root.resolve()
     (root / "public").mkdir(parents=True, exist_ok=True)
     shutil.copyfile(HERE / "app_root" / "chainlit.md", root / "chainlit.md")
     shutil.copyfile(HERE / "app_root" / "public" / "theme.json", root / "public" / "theme.json")
@@ -31,7 +31,7 @@ def _app_root(settings: UnifiedSettings) -> Path:
 
 
 def mount_chat(site: FastAPI, settings: UnifiedSettings, agent: Text2SQLAgent) -> None:
-    chat = ChatRuntime(settings, agent, FeedbackStore(settings.ui.feedback_path), load_users(settings))
+    chat = ChatRuntime(settings, agent, FeedbackStore.from_settings(settings), load_users(settings))
     if chat.login_required and not os.environ.get("CHAINLIT_AUTH_SECRET"):
         raise ConfigurationError("Chat logins need CHAINLIT_AUTH_SECRET (make one with `uv run chainlit "
                                  "create-secret`), or run without the chat (--no-chat).", code="CHAT_SECRET_MISSING")
