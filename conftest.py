@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterator
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from text2sql_core import clock
 from text2sql_testing import postgres_database, spider_dir
 
 _KEEP = {"TEXT2SQL_SPIDER_DIR", "TEXT2SQL_TEST_MILVUS_URI"}
@@ -33,6 +35,13 @@ def _no_env_leak(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
             monkeypatch.delenv(name, raising=False)
     if request.node.nodeid.split("[")[0] in RELIES_ON_DEMO_FALLBACK:
         monkeypatch.setenv("TEXT2SQL_DEMO", "true")
+
+
+@pytest.fixture
+def pinned_today() -> Iterator[date]:
+    """Today pinned to 2026-11-22, the day the demo paraphrases and their relative dates were written for."""
+    with clock.pinned_today("2026-11-22") as day:
+        yield day
 
 
 @pytest.fixture(scope="session")

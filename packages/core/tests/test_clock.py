@@ -137,3 +137,11 @@ def test_invalid_pin_is_a_configuration_error() -> None:
     with pytest.raises(ConfigurationError) as caught, clock.pinned_today("next tuesday"):
         pass
     assert caught.value.code == "CLOCK_PIN_INVALID"
+
+
+def test_shared_fixture_pins_the_demo_day_and_the_models_use_the_clock(pinned_today: date) -> None:
+    from text2sql_core.models import SQLTemplateInDB
+
+    assert pinned_today == clock.today() == date(2026, 11, 22)
+    stamp = SQLTemplateInDB.model_fields["created_at"].default_factory()  # type: ignore[misc]
+    assert stamp.date() == date(2026, 11, 22) and stamp.tzinfo is not None

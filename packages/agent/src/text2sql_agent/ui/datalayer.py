@@ -4,7 +4,6 @@ FeedbackStore; threads and steps are not kept here (the conversation itself live
 from __future__ import annotations
 
 import logging
-from datetime import UTC, datetime
 from typing import Any
 
 from chainlit.data.base import BaseDataLayer
@@ -12,6 +11,7 @@ from chainlit.types import Feedback, PageInfo, PaginatedResponse
 from chainlit.user import PersistedUser, User
 
 from text2sql_agent.ui.feedback import FeedbackStore
+from text2sql_core.clock import now
 
 __all__ = ["FeedbackDataLayer"]
 
@@ -23,11 +23,11 @@ class FeedbackDataLayer(BaseDataLayer):
         self.store = store
 
     async def get_user(self, identifier: str) -> PersistedUser | None:
-        return PersistedUser(id=identifier, identifier=identifier, createdAt=datetime.now(UTC).isoformat())
+        return PersistedUser(id=identifier, identifier=identifier, createdAt=now().isoformat())
 
     async def create_user(self, user: User) -> PersistedUser | None:
         return PersistedUser(id=user.identifier, identifier=user.identifier, metadata=user.metadata,
-                             createdAt=datetime.now(UTC).isoformat())
+                             createdAt=now().isoformat())
 
     async def upsert_feedback(self, feedback: Feedback) -> str:
         feedback_id = self.store.record(feedback.forId, int(feedback.value), feedback.comment)

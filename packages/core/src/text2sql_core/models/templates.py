@@ -7,6 +7,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from text2sql_core.clock import now
+
 __all__ = [
     "BaseSQLTemplate",
     "Grain",
@@ -21,7 +23,7 @@ __all__ = [
 
 
 def _utcnow() -> datetime:
-    return datetime.now(UTC)
+    return now(UTC)  # the one clock: a test or TEXT2SQL_TODAY that pins the date pins these timestamps too
 
 
 SlotType = Literal["string", "number", "date", "limit", "unknown"]
