@@ -16,25 +16,12 @@ from text2sql_testing import postgres_database, spider_dir
 _KEEP = {"TEXT2SQL_SPIDER_DIR", "TEXT2SQL_TEST_MILVUS_URI"}
 
 
-# Tests written when an unconfigured database silently meant the sample one. Each gets TEXT2SQL_DEMO=true, said
-# out loud here, until its owner configures its database explicitly (then delete its line). Every other test runs
-# without the sample: relying on it there fails with DATABASE_NOT_CONFIGURED.
-RELIES_ON_DEMO_FALLBACK = {
-    "packages/core/tests/schema/test_inspector.py::test_factory_picks_the_loader",
-    "packages/pipeline/tests/test_cli.py::test_index_reports_and_is_idempotent",
-    "packages/pipeline/tests/test_cli.py::test_nothing_indexable_exits_non_zero",
-    "packages/pipeline/tests/test_cli.py::test_index_schema",
-}
-
-
 @pytest.fixture(autouse=True)
-def _no_env_leak(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+def _no_env_leak(monkeypatch: pytest.MonkeyPatch) -> None:
     """Tests build settings explicitly; stray TEXT2SQL_ variables of the developer's shell must not leak in."""
     for name in list(os.environ):
         if name.startswith("TEXT2SQL_") and name not in _KEEP:
             monkeypatch.delenv(name, raising=False)
-    if request.node.nodeid.split("[")[0] in RELIES_ON_DEMO_FALLBACK:
-        monkeypatch.setenv("TEXT2SQL_DEMO", "true")
 
 
 @pytest.fixture

@@ -19,7 +19,8 @@ def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def test_index_reports_and_is_idempotent(env: Path) -> None:
+def test_index_reports_and_is_idempotent(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXT2SQL_DEMO", "true")  # the sample database in data_dir, asked for explicitly
     path = env / "t.jsonl"
     path.write_text(
         '{"sql_text": "SELECT name FROM singer WHERE age > 30", "description": "30세 넘는 가수"}\n'
@@ -38,7 +39,8 @@ def test_index_reports_and_is_idempotent(env: Path) -> None:
     assert json.loads(rebuilt.stdout.strip().splitlines()[-1])["indexed"] == 2
 
 
-def test_nothing_indexable_exits_non_zero(env: Path) -> None:
+def test_nothing_indexable_exits_non_zero(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXT2SQL_DEMO", "true")  # the sample database in data_dir, asked for explicitly
     path = env / "bad.sql"
     path.write_text("DROP TABLE singer;\nDELETE FROM singer;\n", encoding="utf-8")
     result = CliRunner().invoke(app, ["index", str(path)])
@@ -53,7 +55,8 @@ def test_unreachable_schema_database_for_history(env: Path, monkeypatch: pytest.
     assert result.exit_code == 2 and "TEXT2SQL_ORACLE__SCHEMA" in result.stderr
 
 
-def test_index_schema(env: Path) -> None:
+def test_index_schema(env: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("TEXT2SQL_DEMO", "true")  # the sample database in data_dir, asked for explicitly
     import sqlite3
 
     with sqlite3.connect(env / "demo.db") as conn:

@@ -121,5 +121,5 @@ def test_factory_picks_the_loader(tmp_path: Path) -> None:
     db = tmp_path / "demo.db"
     with sqlite3.connect(db) as conn:
         conn.execute("CREATE TABLE a (x INT)")
-    loader = create_schema_loader(UnifiedSettings(_env_file=None, data_dir=tmp_path))
+    loader = create_schema_loader(UnifiedSettings(_env_file=None, data_dir=tmp_path, demo=True))  # the demo.db
     assert [t.name for t in loader.load_tables()] == ["a"]
