@@ -5,6 +5,7 @@ from __future__ import annotations
 from langchain_core.language_models import BaseChatModel
 from langchain_core.messages import HumanMessage, SystemMessage
 
+from text2sql_core.errors import LLMError
 from text2sql_core.models import TableSchema, TemplateParam
 
 __all__ = ["describe_deterministic", "describe_with_llm"]
@@ -38,5 +39,10 @@ def describe_deterministic(tables: list[str], columns: list[str], params: list[T
 
 
 def describe_with_llm(llm: BaseChatModel, sql: str, schema_text: str) -> str:
-    reply = llm.invoke([SystemMessage(_SYSTEM), HumanMessage(f"SQL:\n{sql}\n\nSchema:\n{schema_text}")])
+    """A one-line description written by the LLM. Raises `LLMError` (LLM_ERROR) when the call fails."""
+    try:
+        reply = llm.invoke([SystemMessage(_SYSTEM), HumanMessage(f"SQL:\n{sql}\n\nSchema:\n{schema_text}")])
+    except Exception as err:  # any client's failure, said in the product's terms (callers fall back to a rule)
+        raise LLMError(f"The LLM could not describe the template: {type(err).__name__}: {err}",
+                       code="LLM_ERROR") from err
     return " ".join(str(reply.content).split())[:500]
