@@ -19,9 +19,9 @@ FROM python:3.11-slim AS runtime
 RUN useradd --create-home --uid 10001 text2sql && mkdir -p /data && chown text2sql /data
 COPY --from=build --chown=text2sql /app/.venv /app/.venv
 COPY --chown=text2sql deploy/oracle/templates.yaml /app/deploy/oracle/templates.yaml
+# Every file text2sql writes (checkpoints, feedback, chat root, Milvus Lite) lives under TEXT2SQL_DATA_DIR.
 ENV PATH=/app/.venv/bin:$PATH PYTHONUNBUFFERED=1 TEXT2SQL_DATA_DIR=/data \
-    TEXT2SQL_SERVER__HOST=0.0.0.0 TEXT2SQL_SERVER__PORT=8000 TEXT2SQL_UI__FEEDBACK_PATH=/data/feedback.sqlite \
-    TEXT2SQL_AGENT__CHECKPOINT_PATH=/data/checkpoints.sqlite CHAINLIT_APP_ROOT=/data/chat
+    TEXT2SQL_SERVER__HOST=0.0.0.0 TEXT2SQL_SERVER__PORT=8000
 USER text2sql
 WORKDIR /data
 EXPOSE 8000
