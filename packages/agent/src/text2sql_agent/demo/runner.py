@@ -9,7 +9,7 @@ from text2sql_agent.demo.database import create_demo_database
 from text2sql_core.connection import ConnectionSettings
 from text2sql_core.errors import ConfigurationError
 from text2sql_core.settings import OracleSettings, UnifiedSettings
-from text2sql_pipeline import IndexSummary, index_template_files, template_store
+from text2sql_pipeline import IndexSummary, index_template_files, index_values, template_store
 
 __all__ = ["DEMO_DICTIONARY", "DEMO_QUESTIONS", "DEMO_TEMPLATES", "prepare_demo"]
 
@@ -32,6 +32,7 @@ def demo_settings(settings: UnifiedSettings) -> UnifiedSettings:
         "dictionary_path": settings.dictionary_path or DEMO_DICTIONARY,
         "default_datasource": "default",
         "datasources": {},
+        "demo": True,
     })
 
 
@@ -45,4 +46,8 @@ def prepare_demo(settings: UnifiedSettings, rebuild: bool = False) -> tuple[Unif
     if summary.templates == 0:
         reasons = "; ".join(str(s) for s in summary.skipped[:3])
         raise ConfigurationError(f"The demo templates could not be indexed: {reasons}", code="DEMO_BROKEN")
+    if settings.values.enabled:
+        # The database's own values (재무팀, 부산 …): Phase 1 fills and checks a question's values against them,
+        # so a demo question naming a department no template example used is still answered from its value.
+        index_values(settings, "default")
     return settings, summary
