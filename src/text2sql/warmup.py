@@ -13,20 +13,18 @@ silent: the agent's own call meets the same failure and reports it properly.
 from __future__ import annotations
 
 import logging
-import sys
 import threading
 import time
 from collections.abc import Callable
 
-__all__ = ["WarmUp", "current", "mentions_hangul", "start_for_ask"]
+__all__ = ["WarmUp", "current", "start_for_ask"]
 
 log = logging.getLogger("text2sql.warmup")
 _current: WarmUp | None = None
 
 
 class WarmUp:
-    def __init__(self, korean: bool = True) -> None:
-        self.korean = korean  # False: the question has no Hangul, so nothing will ask Kiwi for an analysis
+    def __init__(self) -> None:
         self.seconds: dict[str, float] = {}  # what each warm-up took (the benchmark prints them)
         self.failed: dict[str, str] = {}
         self._threads: list[threading.Thread] = []
@@ -47,8 +45,9 @@ class WarmUp:
         self._spawn("milvus", lambda: connect_milvus(settings.milvus))
         if settings.embedding.provider == "local":  # a server needs no warming, and a call would cost a request
             self._spawn("embeddings", lambda: create_embeddings(settings).embed_query("warm up"))
-        if self.korean:
-            self._spawn("kiwi", kiwi)  # the language layer's loader: built once, under its own lock
+        # Kiwi for every question, English too: `content_terms` (the BM25 text, cue words, vocabulary) runs Kiwi on
+        # any text, and emulating its English splitting (W_SERIAL, "e.g.", quotes) would change the stored BM25.
+        self._spawn("kiwi", kiwi)  # the language layer's loader: built once, under its own lock
         return self
 
     def join(self, timeout: float | None = None) -> dict[str, float]:
@@ -74,15 +73,7 @@ class WarmUp:
 def start_for_ask() -> None:
     """The `prepare` hook of `text2sql ask` (see `text2sql.lazy`)."""
     global _current
-    _current = WarmUp(korean=mentions_hangul(sys.argv[1:])).start()
-
-
-def mentions_hangul(arguments: list[str]) -> bool:
-    """Whether any command-line argument (the question among them) has Hangul: only then is Kiwi worth loading,
-    as the language layer never analyses a text without Hangul with it (~2.5 s saved on an English question)."""
-    from text2sql_core.text.korean import has_hangul
-
-    return any(has_hangul(argument) for argument in arguments)
+    _current = WarmUp().start()
 
 
 def current() -> WarmUp | None:

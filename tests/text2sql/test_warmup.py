@@ -35,13 +35,3 @@ def test_a_failing_warm_up_is_silent(tmp_path: Path, monkeypatch: pytest.MonkeyP
     warm = WarmUp().start()
     warm.join(timeout=600)
     assert "milvus" in warm.failed  # recorded for the benchmark, never raised: the agent reports it itself
-
-
-def test_kiwi_is_loaded_only_for_a_question_with_hangul(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from text2sql.warmup import mentions_hangul
-
-    assert mentions_hangul(["ask", "부서별 직원 수를 알려줘", "--json"])
-    assert not mentions_hangul(["ask", "How many employees per department?", "--datasource", "hr"])
-    monkeypatch.setenv("TEXT2SQL_MILVUS__URI", str(tmp_path / "milvus.db"))
-    warm = WarmUp(korean=False).start()
-    assert set(warm.join(timeout=600)) == {"milvus", "embeddings"}
