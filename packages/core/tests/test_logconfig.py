@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import logging
 
+import pytest
+
 from text2sql_core.logconfig import PROJECT_LOGGERS, configure_logging
 from text2sql_core.settings import UnifiedSettings
 
@@ -26,6 +28,21 @@ def test_the_level_from_settings_governs_every_project_logger() -> None:
         logging.getLogger("text2sql_core.x").debug("debug now")
         assert stream.getvalue().count("debug now") == 1
         assert logging.getLogger("sqlglot").level >= logging.ERROR  # third-party noise stays quiet
+    finally:
+        _reset()
+
+
+def test_without_a_stream_records_go_to_the_stderr_of_the_moment(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A CLI runner (or pytest) swaps sys.stderr and closes its buffer afterwards: a handler holding the first one
+    # would print "--- Logging error ---" with a traceback on the next command.
+    first, second = io.StringIO(), io.StringIO()
+    try:
+        monkeypatch.setattr("sys.stderr", first)
+        configure_logging("WARNING")
+        first.close()
+        monkeypatch.setattr("sys.stderr", second)
+        logging.getLogger("text2sql_core.x").warning("after the swap")
+        assert "after the swap" in second.getvalue() and "Logging error" not in second.getvalue()
     finally:
         _reset()
 

@@ -31,12 +31,26 @@ def _level(name: str) -> int:
     return level if isinstance(level, int) else logging.INFO
 
 
+class _CurrentStderrHandler(logging.StreamHandler):  # type: ignore[type-arg]
+    """Writes to whatever `sys.stderr` is when a record is emitted, like logging's own last-resort handler: a
+    stream captured at configuration time may be replaced and closed later (a test runner's capture, a CLI
+    runner's buffer), and writing to it would print "--- Logging error ---" with a traceback."""
+
+    @property  # type: ignore[override]
+    def stream(self) -> TextIO:
+        return sys.stderr
+
+    @stream.setter
+    def stream(self, _value: TextIO) -> None:  # StreamHandler.__init__ assigns it; the current one is always used
+        pass
+
+
 def configure_logging(settings: UnifiedSettings | str, stream: TextIO | None = None) -> int:
     """Set every project logger to `settings.log_level` (or the level named) and give the root logger one stderr
     handler (replaced, never added twice, on a second call). Records propagate to the root as usual, so other
     handlers (pytest's, uvicorn's) still see them. Returns the level applied."""
     level = _level(settings if isinstance(settings, str) else settings.log_level)
-    handler = logging.StreamHandler(stream or sys.stderr)
+    handler = logging.StreamHandler(stream) if stream is not None else _CurrentStderrHandler()
     handler.setFormatter(logging.Formatter(_FORMAT))
     setattr(handler, _MARK, True)
     root = logging.getLogger()
