@@ -6,12 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
 import sqlglot
 from sqlglot import exp
 
 from text2sql_core.models import SQLTemplateCreate
 from text2sql_core.settings import UnifiedSettings
 from text2sql_pipeline import IngestItem, index_rows, template_store
+
+pytestmark = pytest.mark.slow  # embeds ~550 templates with the bundled model into Milvus Lite (~100 s here)
 
 
 def distinct_templates(questions: list[dict]) -> int:
