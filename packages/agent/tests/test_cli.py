@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 
 from text2sql.cli import app
 
+pytestmark = pytest.mark.slow  # the real command: demo index in Milvus Lite, the embedding model, Kiwi
+
 
 @pytest.fixture
 def workdir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

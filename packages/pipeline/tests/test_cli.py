@@ -10,6 +10,8 @@ from typer.testing import CliRunner
 
 from text2sql.cli import app
 
+pytestmark = pytest.mark.slow  # the real command on Milvus Lite with the bundled embedding model
+
 
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:

@@ -25,8 +25,11 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-
 QUESTION = "부서별 직원 수를 알려줘"
 ARTIFACTS = Path(os.environ.get("TEXT2SQL_TEST_ARTIFACTS", Path(__file__).parents[4] / "test-artifacts"))
 
-pytestmark = pytest.mark.skipif(not Path(CHROMIUM).exists(),
-                                reason=f"no chromium at {CHROMIUM}: `apt-get install -y chromium` (.ci/run does)")
+pytestmark = [
+    pytest.mark.slow,  # a real server, the demo index and a browser (~40 s here)
+    pytest.mark.skipif(not Path(CHROMIUM).exists(),
+                       reason=f"no chromium at {CHROMIUM}: `apt-get install -y chromium` (.ci/run does)"),
+]
 
 
 def _free_port() -> int:
