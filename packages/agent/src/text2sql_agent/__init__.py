@@ -6,8 +6,7 @@ graph stack first.
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import Any
+from text2sql_core.lazy import lazy_exports
 
 # Exported name → the module that defines it.
 _EXPORTS = {
@@ -25,14 +24,4 @@ _EXPORTS = {
 __all__ = sorted(_EXPORTS)
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'text2sql_agent' has no attribute {name!r}")
-    value = getattr(import_module(module), name)
-    globals()[name] = value  # later lookups skip this function
-    return value
-
-
-def __dir__() -> list[str]:
-    return sorted(set(globals()) | set(__all__))
+__getattr__, __dir__ = lazy_exports(__name__, _EXPORTS)
