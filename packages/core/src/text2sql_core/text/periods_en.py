@@ -10,22 +10,30 @@ alone likewise needs "in/during/since/until/…" before it, or "FY"/"year" ("202
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from text2sql_core.text.counts import EN_COUNT_UNIT, en_count_unit
 from text2sql_core.text.period import (
-    DateRange,
-    Grain,
     add_months,
     day_range,
-    half_range,
     month_range,
     quarter_range,
     week_range,
     year_range,
 )
-from text2sql_core.text.rules import Found, Rule, ago, found, rule, said_or_latest, window
+from text2sql_core.text.rules import (
+    Found,
+    Rule,
+    ago,
+    day_of,
+    found,
+    half_of,
+    month_of,
+    month_span,
+    quarter_of,
+    rule,
+    window,
+)
 
 __all__ = ["ENGLISH_RULES"]
 
@@ -67,37 +75,24 @@ def _year(m: re.Match[str], today: date) -> int | None:
     return None
 
 
-def _said(m: re.Match[str], today: date, make: Callable[[int], DateRange], grain: Grain) -> Found | None:
-    return said_or_latest(_year(m, today), today, make, grain)
-
-
 def _date(m: re.Match[str], today: date) -> Found | None:
-    month, day = _month_number(m["mon"]), int(m["d"])
-    return _said(m, today, lambda y: day_range(date(y, month, day)), "day")
+    return day_of(_year(m, today), today, _month_number(m["mon"]), int(m["d"]))
 
 
 def _month(m: re.Match[str], today: date) -> Found | None:
-    month = _month_number(m["mon"])
-    return _said(m, today, lambda y: month_range(y, month), "month")
+    return month_of(_year(m, today), today, _month_number(m["mon"]))
 
 
 def _month_span(m: re.Match[str], today: date) -> Found | None:
-    first, last = _month_number(m["mon1"]), _month_number(m["mon"])
-
-    def make(year: int) -> DateRange:  # "Nov-Feb": November of the year before
-        return month_range(year - (first > last), first)[0], month_range(year, last)[1]
-
-    return _said(m, today, make, "month")
+    return month_span(_year(m, today), today, _month_number(m["mon1"]), _month_number(m["mon"]))
 
 
 def _quarter(m: re.Match[str], today: date) -> Found | None:
-    quarter = int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()]
-    return _said(m, today, lambda y: quarter_range(y, quarter), "quarter")
+    return quarter_of(_year(m, today), today, int(m["q"]) if m["q"] else _ORDINALS[m["ord"].lower()])
 
 
 def _half(m: re.Match[str], today: date) -> Found | None:
-    half = int(m["h"]) if m["h"] else _ORDINALS[m["ord"].lower()]
-    return _said(m, today, lambda y: half_range(y, half), "half")
+    return half_of(_year(m, today), today, int(m["h"]) if m["h"] else _ORDINALS[m["ord"].lower()])
 
 
 def _year_alone(m: re.Match[str], today: date) -> Found:

@@ -11,13 +11,10 @@ non-Hangul one (안내일정 is not 내일). Day-of-month alone ("3일") is a du
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from datetime import date, timedelta
 
 from text2sql_core.text.counts import KO_COUNT_UNIT, ko_count_unit
 from text2sql_core.text.period import (
-    DateRange,
-    Grain,
     add_months,
     add_years,
     day_range,
@@ -27,7 +24,19 @@ from text2sql_core.text.period import (
     week_range,
     year_range,
 )
-from text2sql_core.text.rules import Found, Rule, ago, found, rule, said_or_latest, window
+from text2sql_core.text.rules import (
+    Found,
+    Rule,
+    ago,
+    day_of,
+    found,
+    half_of,
+    month_of,
+    month_span,
+    quarter_of,
+    rule,
+    window,
+)
 
 __all__ = ["KOREAN_RULES"]
 
@@ -73,37 +82,24 @@ def _year(match: re.Match[str], today: date) -> int | None:
     return None
 
 
-def _said(m: re.Match[str], today: date, make: Callable[[int], DateRange], grain: Grain) -> Found | None:
-    return said_or_latest(_year(m, today), today, make, grain)
-
-
 def _date(m: re.Match[str], today: date) -> Found | None:
-    month, day = int(m["m"]), int(m["d"])
-    return _said(m, today, lambda y: day_range(date(y, month, day)), "day")
+    return day_of(_year(m, today), today, int(m["m"]), int(m["d"]))
 
 
 def _month(m: re.Match[str], today: date) -> Found | None:
-    month = int(m["m"])
-    return _said(m, today, lambda y: month_range(y, month), "month")
+    return month_of(_year(m, today), today, int(m["m"]))
 
 
 def _month_span(m: re.Match[str], today: date) -> Found | None:
-    first, last = int(m["m1"]), int(m["m"])
-
-    def make(year: int) -> DateRange:  # "11~2월": November of the year before
-        return month_range(year - (first > last), first)[0], month_range(year, last)[1]
-
-    return _said(m, today, make, "month")
+    return month_span(_year(m, today), today, int(m["m1"]), int(m["m"]))
 
 
 def _quarter(m: re.Match[str], today: date) -> Found | None:
-    quarter = int(m["q"])
-    return _said(m, today, lambda y: quarter_range(y, quarter), "quarter")
+    return quarter_of(_year(m, today), today, int(m["q"]))
 
 
 def _half(m: re.Match[str], today: date) -> Found | None:
-    half = 1 if m["h"] in {"상반기", "전반기"} else 2
-    return _said(m, today, lambda y: half_range(y, half), "half")
+    return half_of(_year(m, today), today, 1 if m["h"] in {"상반기", "전반기"} else 2)
 
 
 def _year_alone(m: re.Match[str], today: date) -> Found | None:

@@ -12,9 +12,22 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from text2sql_core.text.counts import Unit
-from text2sql_core.text.period import DateRange, Grain, add_months, add_years, day_range, month_range, week_range
+from text2sql_core.text.period import (
+    DateRange,
+    Grain,
+    add_months,
+    add_years,
+    day_range,
+    half_range,
+    month_range,
+    quarter_range,
+    week_range,
+)
 
-__all__ = ["Builder", "Found", "Rule", "ago", "found", "latest", "rule", "said_or_latest", "window"]
+__all__ = [
+    "Builder", "Found", "Rule", "ago", "day_of", "found", "half_of", "latest", "month_of", "month_span", "quarter_of",
+    "rule", "said_or_latest", "window",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +91,33 @@ def said_or_latest(year: int | None, today: date, make: Callable[[int], DateRang
         return found(make(year), grain)
     except ValueError:  # 2027년 2월 29일
         return None
+
+
+# Calendar periods named by numbers, in the year said or else the latest begun: each language only reads the numbers
+# (and the year) off its own words, these say which days they are.
+def day_of(year: int | None, today: date, month: int, day: int) -> Found | None:
+    return said_or_latest(year, today, lambda y: day_range(date(y, month, day)), "day")
+
+
+def month_of(year: int | None, today: date, month: int) -> Found | None:
+    return said_or_latest(year, today, lambda y: month_range(y, month), "month")
+
+
+def month_span(year: int | None, today: date, first: int, last: int) -> Found | None:
+    """Months `first` to `last`; "11~2월" / "Nov-Feb" starts in November of the year before."""
+
+    def make(y: int) -> DateRange:
+        return month_range(y - (first > last), first)[0], month_range(y, last)[1]
+
+    return said_or_latest(year, today, make, "month")
+
+
+def quarter_of(year: int | None, today: date, quarter: int) -> Found | None:
+    return said_or_latest(year, today, lambda y: quarter_range(y, quarter), "quarter")
+
+
+def half_of(year: int | None, today: date, half: int) -> Found | None:
+    return said_or_latest(year, today, lambda y: half_range(y, half), "half")
 
 
 def window(today: date, count: int, unit: Unit) -> Found | None:
