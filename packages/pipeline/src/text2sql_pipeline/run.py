@@ -6,12 +6,15 @@ it stored (`IndexInterrupted` carries the summary so far).
 
 from __future__ import annotations
 
+import contextlib
+import signal
+import threading
 import time
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from text2sql_core.models import TableSchema
+from text2sql_core.models import SQLTemplateInDB, TableSchema
 from text2sql_core.settings import UnifiedSettings
 from text2sql_pipeline.ingest import IngestItem, SkippedRow, expand_paths, read_template_file
 from text2sql_pipeline.summary import IndexSummary
@@ -77,29 +80,56 @@ def index_rows(
         summary.interrupted, summary.seconds = "reading", time.perf_counter() - started
         raise IndexInterrupted(summary) from None
     summary.duplicates, summary.skipped = processed.duplicates, processed.skipped
-    summary.templates = total = len(processed.templates)
+    summary.templates = len(processed.templates)
     summary.warnings = unknown_names(processed.templates, schemas or {})
     try:
-        if drop:
-            store.collection.drop()
-        def stored(n: int) -> None:  # the store calls it once a batch is written (or found unchanged)
-            summary.stored += n
-            if progress:
-                progress(n, total)
-
-        # one batch per call: indexed and unchanged are told apart per batch
-        for start in range(0, total, batch_size):
-            counts = store.index(processed.templates[start : start + batch_size], batch_size=batch_size,
-                                 progress=stored)
-            summary.indexed += counts.indexed
-            summary.unchanged += counts.unchanged
-            summary.embed_seconds += counts.embed_seconds
+        with _ctrl_c_between_batches() as stop:
+            _store_batches(processed.templates, store, summary, drop, progress, batch_size, stop)
     except KeyboardInterrupt:
         summary.interrupted = "indexing"
         raise IndexInterrupted(summary) from None
     finally:
         summary.seconds = time.perf_counter() - started
     return summary
+
+
+@contextlib.contextmanager
+def _ctrl_c_between_batches() -> Iterator[threading.Event]:
+    """Ctrl-C while storing is taken between batches, never inside a Milvus call: a KeyboardInterrupt raised in
+    the middle of a gRPC call leaves the call's state waiting in its destructor, and the process hangs instead of
+    printing what was stored."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():  # signal handlers live on the main thread only
+        yield stop
+        return
+    previous = signal.signal(signal.SIGINT, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
+def _store_batches(templates: list[SQLTemplateInDB], store: TemplateStore, summary: IndexSummary, drop: bool,
+                   progress: Progress | None, batch_size: int, stop: threading.Event) -> None:
+    total = len(templates)
+    if drop:
+        store.collection.drop()
+
+    def stored(n: int) -> None:  # the store calls it once a batch is written (or found unchanged)
+        summary.stored += n
+        if progress:
+            progress(n, total)
+
+    # one batch per call: indexed and unchanged are told apart per batch
+    for start in range(0, total, batch_size):
+        if stop.is_set():
+            raise KeyboardInterrupt
+        counts = store.index(templates[start : start + batch_size], batch_size=batch_size, progress=stored)
+        summary.indexed += counts.indexed
+        summary.unchanged += counts.unchanged
+        summary.embed_seconds += counts.embed_seconds
+    if stop.is_set():
+        raise KeyboardInterrupt
 
 
 def index_template_files(
